@@ -1,0 +1,44 @@
+package org.heteronym.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs a program as a separate process, bounded in time, and keeps what it printed. */
+public record ExternalCommand(int exitCode, String output) {
+
+    /** The packaged {@code heteronym} command-line jar, run by this JVM's java. */
+    public static ExternalCommand heteronym(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("heteronym.cli.jar", "target/heteronym-cli.jar")));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    /** The independent verifier (Node.js, written from RFC 9162 and the C2SP texts alone). */
+    public static ExternalCommand independentVerifier(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("node", "src/test/resources/independent-verifier/verify.mjs"));
+        command.addAll(List.of(args));
+        return run(command);
+    }
+
+    public static ExternalCommand run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        process.getOutputStream().close();
+        byte[] out = process.getInputStream().readAllBytes();
+        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out: " + command);
+        }
+        return new ExternalCommand(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "exit " + exitCode + ":\n" + output;
+    }
+}

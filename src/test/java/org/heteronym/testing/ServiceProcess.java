@@ -1,0 +1,232 @@
+package org.heteronym.testing;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The packaged service ({@code target/quarkus-app/quarkus-run.jar}) run as a separate process in the production
+ * profile, on loopback, against its own schema of the local PostgreSQL, with keys this test made. It can be killed
+ * with SIGKILL and restarted on the same port, keys and database.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    public static final String ISSUER = "https://staff-idp.it.heteronym.invalid";
+
+    private final String schema;
+    private final Path workDir;
+    private final int port;
+    private final String origin;
+    private Process process;
+
+    private ServiceProcess(String schema, Path workDir, int port) {
+        this.schema = schema;
+        this.workDir = workDir;
+        this.port = port;
+        this.origin = "localhost/" + schema + "/log";
+    }
+
+    /** Starts the service on a fresh schema with fresh keys. */
+    public static ServiceProcess startFresh(String schema) throws Exception {
+        dropSchema(schema);
+        Path dir = Path.of("target", "it", schema);
+        Files.createDirectories(dir);
+        KeyPair staff = generate("EC", new ECGenParameterSpec("secp256r1"));
+        writePem(dir.resolve("staff-idp.private.pem"), "PRIVATE KEY", staff.getPrivate().getEncoded());
+        writePem(dir.resolve("staff-idp.public.pem"), "PUBLIC KEY", staff.getPublic().getEncoded());
+        writePem(dir.resolve("log-signing.pem"), "PRIVATE KEY", generate("Ed25519", null).getPrivate().getEncoded());
+        ServiceProcess service = new ServiceProcess(schema, dir, freePort());
+        service.start();
+        return service;
+    }
+
+    public static void dropSchema(String schema) throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        }
+    }
+
+    public static Connection database(String schema) throws SQLException {
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema, "postgres", "");
+    }
+
+    public void start() throws Exception {
+        String jar = System.getProperty("heteronym.app.jar", "target/quarkus-app/quarkus-run.jar");
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-Dquarkus.http.host=127.0.0.1",
+                "-Dquarkus.http.port=" + port,
+                "-Dquarkus.log.console.json.enabled=false",
+                "-Dquarkus.datasource.username=postgres",
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/postgres?search_path=" + schema,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
+                "-Dquarkus.flyway.schemas=" + schema,
+                "-Dquarkus.flyway.create-schemas=true",
+                "-Dheteronym.log.origin=" + origin,
+                "-Dheteronym.log.signing-key-file=" + workDir.resolve("log-signing.pem"),
+                "-Dheteronym.log.integration-interval=0.1s",
+                "-Dmp.jwt.verify.issuer=" + ISSUER,
+                "-Dmp.jwt.verify.publickey.location=" + workDir.resolve("staff-idp.public.pem"),
+                "-jar", jar));
+        process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("service.log").toFile()))
+                .start();
+        awaitReady();
+    }
+
+    /** SIGKILL: no shutdown hook runs, no transaction is finished. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public String logUrl() {
+        return baseUrl() + "/log";
+    }
+
+    public String origin() {
+        return origin;
+    }
+
+    public String schema() {
+        return schema;
+    }
+
+    public String operatorToken() {
+        try {
+            var key = io.smallrye.jwt.util.KeyUtils.decodePrivateKey(
+                    Files.readString(workDir.resolve("staff-idp.private.pem")),
+                    io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256);
+            return io.smallrye.jwt.build.Jwt.issuer(ISSUER).subject("it-operator").audience("heteronym")
+                    .groups(java.util.Set.of("operator")).expiresIn(3600)
+                    .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign(key);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public String vkey() throws Exception {
+        return get("/log/v1/vkey").strip();
+    }
+
+    public String get(String path) throws Exception {
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Posts an operator statement; true once the service acknowledged it as committed. */
+    public boolean append(String statement, String token) {
+        try {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl() + "/admin/v1/log/statements"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"statement\":\"" + statement + "\"}"))
+                    .build();
+            return HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 202;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** Bounded wait until the newest checkpoint covers {@code size} entries. */
+    public long awaitSize(long size) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                long current = Long.parseLong(get("/log/checkpoint").split("\n")[1]);
+                if (current >= size) {
+                    return current;
+                }
+            } catch (IOException e) {
+                // not ready yet
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no checkpoint of size " + size + " within 60 s");
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                kill();
+            }
+        }
+    }
+
+    private void awaitReady() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("service exited with " + process.exitValue() + "; see "
+                        + workDir.resolve("service.log"));
+            }
+            try {
+                HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // still starting
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("service not ready within 60 s; see " + workDir.resolve("service.log"));
+    }
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static KeyPair generate(String algorithm, ECGenParameterSpec spec) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
+        if (spec != null) {
+            generator.initialize(spec);
+        }
+        return generator.generateKeyPair();
+    }
+
+    private static void writePem(Path file, String label, byte[] der) throws IOException {
+        Files.writeString(file, "-----BEGIN " + label + "-----\n"
+                + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
+                + "\n-----END " + label + "-----\n");
+    }
+}
