@@ -45,6 +45,7 @@ public class Sequencer {
     private final Counter integrated;
     private final Timer batchTimer;
     private volatile boolean genesisChecked;
+    private volatile String integrityFailure;
 
     Sequencer(TreeStore store, CheckpointSigner signer, LogConfig config, MeterRegistry registry) {
         this.store = store;
@@ -59,7 +60,12 @@ public class Sequencer {
             identity = "log-sequencer")
     Uni<Void> tick() {
         return drain(20).onFailure().recoverWithItem(failure -> {
-            LOG.warnf("Log integration failed, will retry: %s", failure.getMessage());
+            if (failure instanceof LogIntegrityException) {
+                integrityFailure = failure.getMessage();
+                LOG.errorf("Log integration stopped: %s", failure.getMessage());
+            } else {
+                LOG.warnf("Log integration failed, will retry: %s", failure.getMessage());
+            }
             return null;
         }).replaceWithVoid();
     }
@@ -187,6 +193,15 @@ public class Sequencer {
             ordered.set(positions.get(i), movable.get(i));
         }
         return ordered;
+    }
+
+    /** Why this replica refuses to sign, if the stored log contradicts its key or its own signed history. */
+    Optional<String> integrityFailure() {
+        return Optional.ofNullable(integrityFailure);
+    }
+
+    long treeSize() {
+        return treeSize.get();
     }
 
     /** What one integration did: the tree size after it, how many entries it added, whether the queue had more. */
