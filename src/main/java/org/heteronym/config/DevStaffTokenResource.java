@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.nio.file.Files;
-import java.nio.file.Path;
+
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +32,7 @@ public class DevStaffTokenResource {
     @GET
     @Produces(MediaType.TEXT_PLAIN)
     public String mint(@QueryParam("role") String role, @QueryParam("subject") String subject) throws Exception {
-        String pem = Files.readString(DevKeys.staffPrivateKeyFor(Path.of(publicKeyLocation)));
+        String pem = Files.readString(DevKeys.staffPrivateKeyFor(java.nio.file.Path.of(publicKeyLocation)));
         return Jwt.issuer(issuer)
                 .subject(subject == null ? "dev-staff" : subject)
                 .audience("heteronym")

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.heteronym.config.DevKeys;
 import org.heteronym.crypto.note.Checkpoint;
-import org.heteronym.crypto.note.Ed25519Keys;
+import org.heteronym.crypto.note.Ed25519PrivateKey;
+import org.heteronym.crypto.note.NoteException;
 import org.heteronym.crypto.note.NoteSigner;
 
 /**
@@ -26,10 +27,13 @@ public class CheckpointSigner {
         devKeys.ensureEd25519(config.signingKeyFile());
         try {
             String pem = Files.readString(config.signingKeyFile());
-            this.signer = NoteSigner.ed25519(config.origin(), Ed25519Keys.privateKeyFromPem(pem));
+            this.signer = NoteSigner.ed25519(config.origin(), Ed25519PrivateKey.fromPkcs8Pem(pem));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the log signing key " + config.signingKeyFile()
                     + " (heteronym.log.signing-key-file)", e);
+        } catch (NoteException e) {
+            throw new IllegalStateException("the log signing key " + config.signingKeyFile()
+                    + " is not an Ed25519 PKCS#8 PEM key: " + e.getMessage(), e);
         }
         this.origin = config.origin();
         this.genesis = LogEntry.of(EntryKind.GENESIS, Map.of("origin", origin, "vkey", signer.verifierKey()));

@@ -3,7 +3,10 @@ package org.heteronym.log;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.event.Observes;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +49,8 @@ public class Sequencer {
     private final Timer batchTimer;
     private volatile boolean genesisChecked;
     private volatile String integrityFailure;
+    private volatile boolean stopped;
+    private Vertx vertx;
 
     Sequencer(TreeStore store, CheckpointSigner signer, LogConfig config, MeterRegistry registry) {
         this.store = store;
@@ -56,8 +61,26 @@ public class Sequencer {
         registry.gauge("heteronym.log.tree.size", treeSize);
     }
 
-    @Scheduled(every = "${heteronym.log.integration-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
-            identity = "log-sequencer")
+    /**
+     * Starts the integration loop: each run schedules the next one when it ends, so runs never overlap on one
+     * replica. (Quarkus' scheduler cannot tick faster than once a second; integration latency needs better.)
+     */
+    void start(@Observes StartupEvent event, Vertx vertx) {
+        this.vertx = vertx;
+        scheduleNext();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopped = true;
+    }
+
+    private void scheduleNext() {
+        if (!stopped) {
+            vertx.setTimer(config.integrationInterval().toMillis(), id -> tick().subscribe().with(
+                    ignored -> scheduleNext(), failure -> scheduleNext()));
+        }
+    }
+
     Uni<Void> tick() {
         return drain(20).onFailure().recoverWithItem(failure -> {
             if (failure instanceof LogIntegrityException) {

@@ -27,7 +27,7 @@ public class TileService {
     /** Hashes of the nodes at tree level 8·{@code level}, {@code index}·256 onwards, {@code width} of them. */
     public Uni<byte[]> hashTile(int level, long index, int width) {
         return store.nodeRange(level * Tiles.HEIGHT, index * Tiles.WIDTH, width)
-                .map(hashes -> Tiles.encode(complete(hashes, width, "tile")));
+                .map(hashes -> Tiles.encodeHashes(complete(hashes, width, "tile")));
     }
 
     public Uni<byte[]> entryBundle(long index, int width) {

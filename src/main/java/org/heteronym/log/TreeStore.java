@@ -88,7 +88,7 @@ class TreeStore {
 
     Uni<Optional<Long>> indexOfLeaf(byte[] leafHash, long size) {
         return pool.preparedQuery("select min(idx) from log_node where level = 0 and hash = $1 and idx < $2")
-                .execute(Tuple.of(io.vertx.mutiny.core.buffer.Buffer.buffer(leafHash), size))
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(leafHash), size))
                 .map(rows -> first(rows).map(row -> row.getLong(0)));
     }
 
@@ -145,7 +145,7 @@ class TreeStore {
 
     Uni<Void> insertCheckpoint(SqlClient client, long size, byte[] root, String note) {
         return client.preparedQuery("insert into log_checkpoint (size, root, note) values ($1, $2, $3)")
-                .execute(Tuple.of(size, io.vertx.mutiny.core.buffer.Buffer.buffer(root), note))
+                .execute(Tuple.of(size, io.vertx.core.buffer.Buffer.buffer(root), note))
                 .replaceWithVoid();
     }
 

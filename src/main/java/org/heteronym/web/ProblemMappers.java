@@ -59,6 +59,9 @@ public class ProblemMappers {
         if (status >= 500) {
             return unexpected(e);
         }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json);
+        }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "HTTP " + status : info.getReasonPhrase();
         return respond(Problem.http(status, title, describeHttp(status)));
@@ -80,6 +83,7 @@ public class ProblemMappers {
 
     private static String describeHttp(int status) {
         return switch (status) {
+            case 400 -> "The request is malformed.";
             case 404 -> "There is nothing at this address.";
             case 405 -> "This address does not accept that method.";
             case 406 -> "The service cannot answer in the media type you asked for.";

@@ -8,6 +8,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.CacheControl;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.heteronym.crypto.tlog.TileException;
 import org.heteronym.crypto.tlog.TilePath;
 import org.heteronym.log.LogException;
 import org.heteronym.log.LogProblem;
@@ -40,10 +41,10 @@ public class TlogResource {
         TilePath tile;
         try {
             tile = TilePath.parse("tile/" + path);
-        } catch (IllegalArgumentException e) {
+        } catch (TileException e) {
             throw new LogException(LogProblem.BAD_TILE_PATH, "tile/" + path + " is not a tlog-tiles path: " + e.getMessage());
         }
-        Uni<byte[]> body = tile.entries()
+        Uni<byte[]> body = tile.entryBundle()
                 ? tiles.entryBundle(tile.index(), tile.width())
                 : tiles.hashTile(tile.level(), tile.index(), tile.width());
         return body.map(bytes -> publicRead(Response.ok(bytes, MediaType.APPLICATION_OCTET_STREAM), IMMUTABLE));

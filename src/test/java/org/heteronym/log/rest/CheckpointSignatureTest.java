@@ -32,7 +32,7 @@ class CheckpointSignatureTest {
         String vkey = log.vkey();
         String note = given().get("/log/checkpoint").then().statusCode(200).extract().asString();
 
-        String[] vkeyParts = vkey.split("\\+");
+        String[] vkeyParts = vkey.split("\\+", 3);
         assertEquals(3, vkeyParts.length, vkey);
         byte[] typedKey = Base64.getDecoder().decode(vkeyParts[2]);
         assertEquals(0x01, typedKey[0], "Ed25519 algorithm byte");
