@@ -330,6 +330,20 @@ class AuditCommandTest {
     }
 
     @Test
+    void stalledServerTimesOutWithExitTwo() throws IOException {
+        // Accepts connections (via the kernel backlog) and never answers.
+        try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
+            long start = System.nanoTime();
+            FakeLogServer.Result result = FakeLogServer.run("audit", "checkpoint", "--log",
+                    "http://127.0.0.1:" + silent.getLocalPort() + "/log", "--vkey", signer.verifierKey(),
+                    "--timeout", "1");
+            assertEquals(2, result.exitCode(), result.toString());
+            assertTrue(result.err().startsWith("error: timed out"), result.toString());
+            assertTrue(System.nanoTime() - start < 20_000_000_000L, "took too long");
+        }
+    }
+
+    @Test
     void missingTileIsAServerErrorWithTheProblemDetail() {
         log.hidden = tile -> tile.entryBundle();
         FakeLogServer.Result result = audit("replay");
