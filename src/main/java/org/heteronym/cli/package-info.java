@@ -1,0 +1,9 @@
+/**
+ * The offline {@code heteronym} command-line tool. It is shipped as {@code heteronym-cli.jar} together with
+ * {@code org.heteronym.crypto}, picocli, Bouncy Castle, Jackson and the JSON canonicalizer, and nothing else:
+ * code here must not import Quarkus, Jakarta, Vert.x or JDBC types.
+ *
+ * <p>The {@code audit} group lets anyone check the public transparency log with nothing but the log's
+ * verifier key: {@link org.heteronym.cli.AuditCommand}.
+ */
+package org.heteronym.cli;
