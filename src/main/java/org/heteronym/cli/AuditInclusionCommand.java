@@ -25,10 +25,7 @@ final class AuditInclusionCommand extends AuditSubcommand {
 
     @Override
     void audit(LogAuditor auditor, PrintWriter out) throws AuditException {
-        VerifiedCheckpoint checkpoint = auditor.newestCheckpoint();
-        if (state != null) {
-            auditor.checkAgainstState(new CheckpointState(state), checkpoint);
-        }
+        VerifiedCheckpoint checkpoint = auditor.newestCheckpoint(state);
         byte[] entry = auditor.checkInclusion(index, checkpoint);
         out.println("entry " + index + " is included in the checkpoint of size " + checkpoint.size() + " (root "
                 + LogAuditor.b64(checkpoint.rootHash()) + ")");

@@ -23,10 +23,7 @@ final class AuditReplayCommand extends AuditSubcommand {
 
     @Override
     void audit(LogAuditor auditor, PrintWriter out) throws AuditException {
-        VerifiedCheckpoint checkpoint = auditor.newestCheckpoint();
-        if (state != null) {
-            auditor.checkAgainstState(new CheckpointState(state), checkpoint);
-        }
+        VerifiedCheckpoint checkpoint = auditor.newestCheckpoint(state);
         long entries = auditor.replay(checkpoint);
         out.println("replay verified: " + entries + " entries match their tiles and the checkpoint root "
                 + LogAuditor.b64(checkpoint.rootHash()) + "; all higher-level tiles match; all entries are well-formed");

@@ -6,6 +6,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.security.MessageDigest;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -57,6 +58,18 @@ final class LogAuditor {
                     + "the trusted key " + verifier.keyName() + "+" + String.format("%08x", verifier.keyId()) + ": "
                     + e.getMessage());
         }
+    }
+
+    /**
+     * The newest checkpoint, and, when a state file is given, only after checking that it extends the one stored
+     * there (as {@code audit consistency} does).
+     */
+    VerifiedCheckpoint newestCheckpoint(Path stateFile) throws AuditException {
+        VerifiedCheckpoint newest = newestCheckpoint();
+        if (stateFile != null) {
+            checkAgainstState(new CheckpointState(stateFile), newest);
+        }
+        return newest;
     }
 
     void printCheckpoint(VerifiedCheckpoint checkpoint) {

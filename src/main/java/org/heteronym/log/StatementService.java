@@ -1,6 +1,5 @@
 package org.heteronym.log;
 
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -23,12 +22,11 @@ public class StatementService {
     }
 
     /** Commits the statement; the entry carries the day, not the instant. */
-    @WithTransaction
     public Uni<PendingAppend> record(String statement) {
         LogEntry entry = LogEntry.of(EntryKind.OPERATOR_STATEMENT, Map.of(
                 "statement", statement,
                 "date", LocalDate.now(ZoneOffset.UTC).toString()));
-        return appender.append(entry);
+        return appender.appendStandalone(entry);
     }
 
     public Uni<Optional<IntegrationWaiter.Receipt>> awaitReceipt(PendingAppend append) {

@@ -59,6 +59,8 @@ class LogBenchmark {
     Sequencer sequencer;
     @Inject
     Pool pool;
+    @Inject
+    io.vertx.core.Vertx vertx;
 
     @TestHTTPResource("/log/v1/proof/inclusion")
     URL inclusionUrl;
@@ -73,7 +75,9 @@ class LogBenchmark {
         int proofCount = Integer.getInteger("bench.proofs", 10_000);
         line("Heteronym log benchmark, %d cores, JDK %s", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
-        sustainedAppends(seconds, appenders);
+        sustainedAppends(seconds, appenders, true);
+        sustainedAppends(seconds, appenders, false);
+        pacedAppends(seconds, Integer.getInteger("bench.rate", 3_000));
         proofsAt(entries, proofCount);
         Path out = Path.of("target", "benchmark", "log.txt");
         Files.createDirectories(out.getParent());
@@ -81,24 +85,24 @@ class LogBenchmark {
     }
 
     /** Appenders commit entries as fast as they can while the sequencer integrates; a sampler measures latency. */
-    private void sustainedAppends(int seconds, int appenders) throws Exception {
+    private void sustainedAppends(int seconds, int appenders, boolean standalone) throws Exception {
         long startSize = treeSize();
         AtomicBoolean running = new AtomicBoolean(true);
         AtomicLong committed = new AtomicLong();
         AtomicLong maxBacklog = new AtomicLong();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
-        ExecutorService threads = Executors.newFixedThreadPool(appenders + 2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        // Each appender is a chain of transactions on its own duplicated Vert.x context, as request handlers run.
+        java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(appenders);
         for (int a = 0; a < appenders; a++) {
             int id = a;
-            threads.submit(() -> {
-                long i = 0;
-                while (running.get()) {
-                    LogEntry entry = LogEntry.of(EntryKind.OPERATOR_STATEMENT, Map.of("statement", "bench " + id + "-" + i++));
-                    commit(entry);
-                    committed.incrementAndGet();
-                }
-                return null;
-            });
+            io.vertx.core.Context context = io.smallrye.common.vertx.VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(ignored -> appendLoop(id, new AtomicLong(), running, committed, standalone)
+                    .subscribe().with(done -> finished.countDown(), failure -> {
+                        failure.printStackTrace();
+                        finished.countDown();
+                    }));
         }
         threads.submit(() -> {
             while (running.get()) {
@@ -124,6 +128,7 @@ class LogBenchmark {
         long start = System.nanoTime();
         Thread.sleep(seconds * 1000L);
         running.set(false);
+        finished.await(60, TimeUnit.SECONDS);
         threads.shutdown();
         threads.awaitTermination(60, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
@@ -132,10 +137,54 @@ class LogBenchmark {
         long endSize = waitUntilDrained();
         double drainSeconds = (System.nanoTime() - drainStart) / 1e9;
 
-        line("appends: %d appenders for %.1f s committed %d entries = %.0f appends/s", appenders, elapsed, appended, appended / elapsed);
+        line("appends (%s): %d concurrent appenders for %.1f s committed %d entries = %.0f appends/s",
+                standalone ? "standalone, one autocommitted insert each" : "each in its own Hibernate Reactive transaction, as features append",
+                appenders, elapsed, appended, appended / elapsed);
         line("integration: tree grew %d -> %d; largest backlog seen %d pending; backlog drained %.2f s after the load stopped",
                 startSize, endSize, maxBacklog.get(), drainSeconds);
         line("integration latency (commit -> covered by a signed checkpoint): %s",
+                Stats.ofNanos(latencies.stream().mapToLong(Long::longValue).toArray()));
+    }
+
+    /**
+     * Offers standalone appends at a fixed rate (the target rate by default) and samples integration latency, which
+     * is what a user of a log that is not saturated sees.
+     */
+    private void pacedAppends(int seconds, int rate) throws Exception {
+        AtomicBoolean running = new AtomicBoolean(true);
+        AtomicLong committed = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        int perTick = Math.max(1, rate / 100);
+        long timer = vertx.setPeriodic(10, id -> {
+            for (int i = 0; i < perTick; i++) {
+                LogEntry entry = LogEntry.of(EntryKind.OPERATOR_STATEMENT, Map.of("statement", "paced " + System.nanoTime() + "-" + i));
+                appender.appendStandalone(entry).subscribe().with(ok -> committed.incrementAndGet(), e -> failed.incrementAndGet());
+            }
+        });
+        ExecutorService sampler = Executors.newSingleThreadExecutor();
+        sampler.submit(() -> {
+            while (running.get()) {
+                var pending = appender.appendStandalone(LogEntry.of(EntryKind.OPERATOR_STATEMENT,
+                        Map.of("statement", "paced probe " + System.nanoTime()))).await().indefinitely();
+                long committedAt = System.nanoTime();
+                if (waiter.await(pending, Duration.ofSeconds(30)).await().indefinitely().isPresent()) {
+                    latencies.add(System.nanoTime() - committedAt);
+                }
+                Thread.sleep(100);
+            }
+            return null;
+        });
+        long start = System.nanoTime();
+        Thread.sleep(seconds * 1000L);
+        vertx.cancelTimer(timer);
+        running.set(false);
+        sampler.shutdown();
+        sampler.awaitTermination(60, TimeUnit.SECONDS);
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        waitUntilDrained();
+        line("paced appends: offered %d/s for %.1f s, committed %.0f/s (%d failed); integration latency at that load: %s",
+                rate, elapsed, committed.get() / elapsed, failed.get(),
                 Stats.ofNanos(latencies.stream().mapToLong(Long::longValue).toArray()));
     }
 
@@ -147,6 +196,8 @@ class LogBenchmark {
             size = waitUntilDrained();
             line("bulk load: tree built to %d entries in %.1f s", size, (System.nanoTime() - loadStart) / 1e9);
         }
+        // Planner statistics, as autovacuum keeps them in production; without them the node lookup uses a bitmap scan.
+        pool.query("analyze log_node").execute().await().indefinitely();
         long treeSize = size;
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < 500; i++) {
@@ -205,6 +256,17 @@ class LogBenchmark {
     private long treeSize() {
         var row = pool.query("select coalesce(max(size), 0) from log_checkpoint").execute().await().indefinitely().iterator().next();
         return row.getLong(0);
+    }
+
+    private io.smallrye.mutiny.Uni<Void> appendLoop(int id, AtomicLong count, AtomicBoolean running, AtomicLong committed,
+                                                    boolean standalone) {
+        if (!running.get()) {
+            return io.smallrye.mutiny.Uni.createFrom().voidItem();
+        }
+        LogEntry entry = LogEntry.of(EntryKind.OPERATOR_STATEMENT, Map.of("statement", "bench " + id + "-" + count.incrementAndGet()));
+        var append = standalone ? appender.appendStandalone(entry) : Panache.withTransaction(() -> appender.append(entry));
+        return append.invoke(committed::incrementAndGet)
+                .chain(() -> appendLoop(id, count, running, committed, standalone));
     }
 
     /** One append in its own committed transaction, as a feature would make it. */
