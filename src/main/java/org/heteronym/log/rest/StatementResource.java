@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.heteronym.log.StatementService;
 
@@ -33,6 +34,11 @@ public class StatementResource {
      * with its index, checkpoint and inclusion proof once integrated (or 202 if that takes longer than the limit).
      */
     @POST
+    @APIResponse(responseCode = "202", description = "Committed; integration pending")
+    @APIResponse(responseCode = "201", description = "Integrated (with wait=true): index, checkpoint, inclusion proof")
+    @APIResponse(responseCode = "400", description = "Invalid statement (problem+json)")
+    @APIResponse(responseCode = "401", description = "No valid staff token (problem+json)")
+    @APIResponse(responseCode = "403", description = "Not an operator (problem+json)")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> append(@Valid @NotNull StatementRequest request, @QueryParam("wait") boolean wait) {
