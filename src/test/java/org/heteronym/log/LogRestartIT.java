@@ -44,14 +44,20 @@ class LogRestartIT {
                         }
                     });
                 }
-                Thread.sleep(1_000 + random.nextInt(1_500));
+                // kill only once this round's load is really running, then at a random moment
+                int before = acknowledged.size();
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (acknowledged.size() < before + 50 && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                Thread.sleep(random.nextInt(1_000));
                 service.kill();
                 running.set(false);
                 writers.shutdown();
                 assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
                 service.start();
             }
-            assertTrue(acknowledged.size() > 100, "the load really ran: " + acknowledged.size() + " appends");
+            assertTrue(acknowledged.size() >= 150, "the load really ran: " + acknowledged.size() + " appends");
 
             try (Connection db = ServiceProcess.database(service.schema())) {
                 long pending = awaitNoPending(db);
