@@ -7,6 +7,13 @@ import org.bouncycastle.util.encoders.Hex;
 /**
  * An immutable 32-byte value: a SHA-256 digest, an epoch id, a log root or entry hash. A distinct type keeps
  * hashes from being confused with keys or arbitrary byte arrays in the APIs.
+ *
+ * <h2>Security guarantees</h2>
+ * Exactly 32 bytes, defensively copied in and out; {@link #equals} compares in constant time.
+ *
+ * <h2>WARNING</h2>
+ * A Hash32 says nothing about where the value came from: an envelope hash or checkpoint root is only
+ * meaningful once the log layer has verified it.
  */
 public final class Hash32 {
     public static final int LENGTH = 32;
