@@ -2,6 +2,8 @@ package org.heteronym.crypto.escrow;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.util.encoders.Hex;
 
@@ -80,6 +82,25 @@ public final class Point {
     /** k·this with a fixed-base comb whose table is cached on this instance: use for long-lived bases like Y. */
     Point combMultiply(Scalar k) {
         return new Point(P256.combMultiply(p, k.toBigInteger()));
+    }
+
+    /**
+     * Σ k_i·P_i as one interleaved multi-scalar multiplication; empty if the sum is the identity. Scalars may be
+     * zero. Use it for checks of the form "this combination is the identity" (e.g. Feldman share verification)
+     * and for sums whose terms an adversary influences, where an intermediate identity must not abort.
+     */
+    public static Optional<Point> linearCombination(List<Scalar> scalars, List<Point> points) {
+        if (scalars.size() != points.size() || points.isEmpty()) {
+            throw new IllegalArgumentException("need as many scalars as points, at least one");
+        }
+        ECPoint[] ps = new ECPoint[points.size()];
+        BigInteger[] ks = new BigInteger[ps.length];
+        for (int i = 0; i < ps.length; i++) {
+            ps[i] = points.get(i).p;
+            ks[i] = scalars.get(i).toBigInteger();
+        }
+        ECPoint sum = P256.sumOf(ps, ks);
+        return sum.isInfinity() ? Optional.empty() : Optional.of(new Point(sum));
     }
 
     public Point add(Point o) {

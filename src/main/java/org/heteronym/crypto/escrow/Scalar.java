@@ -33,6 +33,15 @@ public final class Scalar {
         return new Scalar(v.mod(P256.N));
     }
 
+    /**
+     * OS2IP(bytes) mod n, for bytes of any length: the reduction step of a hash-to-scalar function whose output
+     * is wide enough (at least 48 bytes for a bias of about 2^-128). Never use it to decode a transmitted scalar;
+     * use {@link #decode}, which rejects non-canonical values instead of reducing them.
+     */
+    public static Scalar reduceBigEndian(byte[] bytes) {
+        return reduce(new BigInteger(1, bytes));
+    }
+
     /** A small non-negative integer, e.g. a trustee index. */
     public static Scalar of(long v) {
         if (v < 0) {

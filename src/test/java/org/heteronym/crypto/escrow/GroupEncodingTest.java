@@ -130,4 +130,30 @@ class GroupEncodingTest {
         assertEquals(Point.multiplyGenerator(a.add(Scalar.of(1))), Point.multiplyGenerator(a).add(Point.generator()));
         assertArrayEquals(Point.multiplyGenerator(a).encode(), Point.generator().multiply(a).encode());
     }
+
+    @Test
+    void linearCombinationMatchesTermByTermSumAndReportsTheIdentityAsEmpty() {
+        Scalar a = Scalar.random(random);
+        Scalar b = Scalar.random(random);
+        Point p = Point.multiplyGenerator(Scalar.random(random));
+        Point q = Point.multiplyGenerator(Scalar.random(random));
+        assertEquals(p.multiply(a).add(q.multiply(b)),
+                Point.linearCombination(java.util.List.of(a, b), java.util.List.of(p, q)).orElseThrow());
+        assertEquals(p, Point.linearCombination(java.util.List.of(Scalar.of(1), Scalar.of(0)),
+                java.util.List.of(p, q)).orElseThrow());
+        assertTrue(Point.linearCombination(java.util.List.of(a, a.negate()), java.util.List.of(p, p)).isEmpty());
+        assertTrue(Point.linearCombination(java.util.List.of(Scalar.of(0)), java.util.List.of(p)).isEmpty());
+    }
+
+    @Test
+    void reduceBigEndianIsOs2ipModuloTheGroupOrder() {
+        byte[] n = BigIntegers.asUnsignedByteArray(32, P256.N);
+        assertTrue(Scalar.reduceBigEndian(n).isZero());
+        byte[] wide = new byte[48];
+        wide[47] = 5;
+        assertEquals(Scalar.of(5), Scalar.reduceBigEndian(wide));
+        BigInteger big = BigInteger.ONE.shiftLeft(383).add(BigInteger.valueOf(7));
+        assertArrayEquals(BigIntegers.asUnsignedByteArray(32, big.mod(P256.N)),
+                Scalar.reduceBigEndian(BigIntegers.asUnsignedByteArray(48, big)).encode());
+    }
 }
