@@ -5,12 +5,13 @@ import java.util.Map;
 
 /**
  * TEST ONLY: a minimal JSON writer and parser for the test-vector files (objects keep insertion order; numbers
- * are longs). Kept here so the escrow tests depend on nothing but the JDK and Bouncy Castle.
+ * are longs). Kept here so the escrow tests depend on nothing but the JDK and Bouncy Castle. Public so that the
+ * DKG tests and vectors use the same writer and parser.
  */
-final class Json {
+public final class Json {
     private Json() {}
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder sb = new StringBuilder();
         write(sb, value, 0);
         return sb.append('\n').toString();
@@ -61,7 +62,7 @@ final class Json {
         }
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         return JsonParser.parse(text);
     }
 }

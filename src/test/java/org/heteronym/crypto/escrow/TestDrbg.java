@@ -8,12 +8,13 @@ import java.security.SecureRandomSpi;
 /**
  * TEST ONLY: a deterministic SecureRandom substitute so that test vectors are reproducible.
  * Block k = SHA-256("heteronym-test-drbg" || seed || u64be(k)), output = block 0 || block 1 || ...
- * Never use outside tests: its output is predictable by anyone who knows the seed.
+ * Never use outside tests: its output is predictable by anyone who knows the seed. Public so that the tests of
+ * sub-packages (the DKG) share one definition.
  */
-final class TestDrbg extends SecureRandom {
+public final class TestDrbg extends SecureRandom {
     private static final long serialVersionUID = 1L;
 
-    TestDrbg(String seed) {
+    public TestDrbg(String seed) {
         super(new Spi(seed.getBytes(StandardCharsets.UTF_8)), null);
     }
 
