@@ -23,8 +23,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Interoperability with the published COCKTAIL(P-256, SHA-256) vectors (C2SP CCTV,
- * {@code cocktail-dkg/cocktail-dkg-p256-sha256.json} at commit 1e3d2860d46e94e777e1b17c7a6f2436387e3ecc, BSD-style
- * reuse as encouraged by CCTV, copied unchanged to src/test/resources/cctv/): from the
+ * {@code cocktail-dkg/cocktail-dkg-p256-sha256.json} at commit 1e3d2860d46e94e777e1b17c7a6f2436387e3ecc,
+ * reused as the CCTV README encourages, copied unchanged to src/test/resources/cctv/): from the
  * seed alone, re-derives every secret with the CCTV derivation (labelled SHA-256, the "round1_participant_i"
  * stream being block j = SHA-256(prefix || label || u64le(j)) mod q for a_0..a_{t-1} then e_i) and recomputes the
  * context, commitments, ephemeral keys, PoPs with their intermediate values, every ciphertext, every secret and
