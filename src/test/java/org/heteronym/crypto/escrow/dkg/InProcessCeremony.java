@@ -16,8 +16,13 @@ final class InProcessCeremony {
     final List<Participant> participants = new ArrayList<>();
 
     InProcessCeremony(int t, int n, String seed) {
+        this(t, n, seed, seed);
+    }
+
+    /** The trustees of {@code keySeed} in a ceremony with its own session id and randomness. */
+    InProcessCeremony(int t, int n, String keySeed, String seed) {
         for (int i = 1; i <= n; i++) {
-            keys.add(StaticKeyPair.generate(new TestDrbg(seed + "/static-" + i)));
+            keys.add(StaticKeyPair.generate(new TestDrbg(keySeed + "/static-" + i)));
         }
         List<Point> pub = keys.stream().map(StaticKeyPair::publicKey).toList();
         params = new CeremonyParameters(("heteronym/test/" + seed).getBytes(StandardCharsets.US_ASCII), t, pub);
