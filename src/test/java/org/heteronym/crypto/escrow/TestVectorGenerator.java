@@ -86,6 +86,7 @@ public final class TestVectorGenerator {
         out.put("share-proof.json", Json.write(ShareVectors.shareProof(g)));
         out.put("lagrange.json", Json.write(ShareVectors.lagrange(g)));
         out.put("opening-3-of-5.json", Json.write(ShareVectors.opening(g)));
+        out.put("dkg-2-of-3.json", Json.write(org.heteronym.crypto.escrow.dkg.DkgVectors.ceremony2of3()));
         return out;
     }
 
