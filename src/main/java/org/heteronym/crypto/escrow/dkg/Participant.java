@@ -110,14 +110,8 @@ public final class Participant {
         try {
             List<byte[]> msgs = allRound1 == null ? null : allRound1.stream().map(b -> b == null ? null : b.clone()).toList();
             verified = VerifiedRound1.verify(params, msgs, index, ownRound1);
-            Scalar x = Scalar.of(0);
-            for (Round1Message m : verified.messages) {
-                x = x.add(decryptAndCheck(m));
-            }
+            Scalar x = secretShare(verified, index, key);
             outcome = verified.outcome();
-            if (x.isZero()) {
-                throw new DkgAbortException(Reason.DEGENERATE_OUTPUT, DkgAbortException.COORDINATOR, "x_i is zero");
-            }
             if (!Point.multiplyGenerator(x).equals(outcome.trusteeKey(index))) {
                 // Implied by the Feldman checks; a failure is a bug, never an input error.
                 throw new IllegalStateException("final self-consistency check x_i·G = Y_i failed");
@@ -154,7 +148,8 @@ public final class Participant {
     }
 
     /** s_{j,i}: decrypt c_{j,i} with d_i, decode strictly, Feldman-check against C_j. */
-    private Scalar decryptAndCheck(Round1Message m) throws DkgAbortException {
+    static Scalar decryptAndCheck(CeremonyParameters params, int index, StaticKeyPair key, Round1Message m)
+            throws DkgAbortException {
         int j = m.sender;
         CocktailP256.KeyAndNonce kn = CocktailP256.recipientKey(key.secret(), m.ephemeral, params.participantKey(j),
                 key.publicKey(), params.context());
@@ -181,6 +176,18 @@ public final class Participant {
                     + " is inconsistent with C_" + j);
         }
         return s;
+    }
+
+    /** x_i = Σ_j s_{j,i} over all verified Round 1 messages. */
+    static Scalar secretShare(VerifiedRound1 verified, int index, StaticKeyPair key) throws DkgAbortException {
+        Scalar x = Scalar.of(0);
+        for (Round1Message m : verified.messages) {
+            x = x.add(decryptAndCheck(verified.params, index, key, m));
+        }
+        if (x.isZero()) {
+            throw new DkgAbortException(Reason.DEGENERATE_OUTPUT, DkgAbortException.COORDINATOR, "x_i is zero");
+        }
+        return x;
     }
 
     private void expect(State s) {
