@@ -29,7 +29,8 @@ import org.heteronym.crypto.escrow.dkg.DkgAbortException.Reason;
  *
  * <h2>Security guarantees</h2>
  * Any deviation throws {@link DkgAbortException} naming the culprit, and the participant is then unusable: no
- * partial output is ever released. Coefficients and e_i are dropped after Round 2.
+ * partial output is ever released. The polynomial and e_i are dropped as soon as Round 1 is built, so between
+ * rounds the participant holds only public data (its own Round 1 message) besides d_i.
  *
  * <h2>WARNING</h2>
  * Not thread-safe beyond the per-call lock; one instance per ceremony; never reuse a {@link CeremonyParameters}
@@ -96,6 +97,11 @@ public final class Participant {
         } catch (RuntimeException e) {
             fail();
             throw e;
+        } finally {
+            // Not needed any more: Round 2 decrypts the self-share like every other share. From here on the
+            // participant's state is its own public Round 1 message plus d_i.
+            coefficients = null;
+            ephemeral = null;
         }
         state = State.ROUND1_SENT;
         return ownRound1.clone();
@@ -122,9 +128,6 @@ public final class Participant {
         } catch (DkgAbortException | RuntimeException e) {
             fail();
             throw e;
-        } finally {
-            coefficients = null;
-            ephemeral = null;
         }
         state = State.ROUND2_SENT;
         return ownRound2.clone();
