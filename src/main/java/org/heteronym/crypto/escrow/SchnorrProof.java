@@ -6,7 +6,8 @@ import org.bouncycastle.math.ec.ECPoint;
 
 /**
  * Non-interactive Schnorr proof of knowledge of x with X = x·G, in compact form (c, z), bound to a
- * caller-given context. Used by the DKG as proof of possession of a key.
+ * caller-given context. (The DKG does not use it: COCKTAIL-DKG defines its own Schnorr signature for proofs of
+ * possession; see docs/escrow-protocol.md §21.)
  *
  * <p>Prove: w random, T = w·G, c = H(tag; context, X, T), z = w + c·x. Verify: T' = z·G − c·X ≠ O and
  * c = H(tag; context, X, T'). Tag {@value #PROTOCOL_TAG}, DST {@value #DST}.
