@@ -3,7 +3,11 @@ package org.heteronym.log;
 /** Every kind of log entry, by its wire name; docs/log.md gives each one's fields. */
 public enum EntryKind {
     GENESIS("log.genesis"),
-    OPERATOR_STATEMENT("operator.statement");
+    OPERATOR_STATEMENT("operator.statement"),
+    TRUSTEE_REGISTERED("trustee.registered"),
+    CEREMONY_OPENED("ceremony.opened"),
+    CEREMONY_ABORTED("ceremony.aborted"),
+    TRUSTEE_SET_ESTABLISHED("trustee-set.established");
 
     private final String wireName;
 

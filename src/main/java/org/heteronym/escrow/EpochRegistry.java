@@ -1,0 +1,20 @@
+package org.heteronym.escrow;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Trustee-set epochs established by ceremonies. */
+@ApplicationScoped
+public class EpochRegistry {
+
+    @WithSession
+    public Uni<Epoch> find(String id) {
+        return Epoch.<Epoch>findById(id).map(epoch -> {
+            if (epoch == null) {
+                throw new EscrowRefusal(EscrowProblem.NO_SUCH_EPOCH, "no epoch " + id);
+            }
+            return epoch;
+        });
+    }
+}
