@@ -35,5 +35,6 @@ create table epoch (
     participants    integer not null,
     joint_key       bytea   not null check (octet_length(joint_key) = 33),
     trustee_keys    bytea   not null,     -- n × 33 bytes, in index order
+    log_leaf_hash   bytea   not null,     -- the leaf of its trustee-set.established entry, for inclusion proofs
     established_on  date    not null
 );

@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             AuditConsistencyCommand.class,
             AuditInclusionCommand.class,
             AuditReplayCommand.class,
+            AuditEpochCommand.class,
         })
 public final class AuditCommand implements Runnable {
 
@@ -31,6 +32,6 @@ public final class AuditCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing audit command: checkpoint, consistency, inclusion or replay");
+                "Missing audit command: checkpoint, consistency, inclusion, replay or epoch");
     }
 }

@@ -44,6 +44,10 @@ final class LogAuditor {
         this.out = out;
     }
 
+    LogClient client() {
+        return client;
+    }
+
     String origin() {
         return verifier.keyName();
     }

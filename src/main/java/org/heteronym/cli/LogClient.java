@@ -105,6 +105,18 @@ final class LogClient implements AutoCloseable {
                 requireBase64(json, "leaf_hash", path), requireBase64List(json, "inclusion_path", path));
     }
 
+    InclusionProofResponse inclusionProofOfLeaf(byte[] leafHash, long treeSize) throws AuditException {
+        String path = "v1/proof/inclusion?leaf_hash=" + java.util.HexFormat.of().formatHex(leafHash) + "&size=" + treeSize;
+        JsonNode json = getJson(path);
+        return new InclusionProofResponse(requireLong(json, "leaf_index", path), requireLong(json, "tree_size", path),
+                requireBase64(json, "leaf_hash", path), requireBase64List(json, "inclusion_path", path));
+    }
+
+    /** Any JSON object below this client's base URL (bounded, with the same error handling as the log reads). */
+    JsonNode json(String path) throws AuditException {
+        return getJson(path);
+    }
+
     ConsistencyProofResponse consistencyProof(long oldSize, long newSize) throws AuditException {
         String path = "v1/proof/consistency?old=" + oldSize + "&new=" + newSize;
         JsonNode json = getJson(path);

@@ -61,16 +61,21 @@ final class LogOptions {
 
     /** A client for the log, after checking that the URL is a plain http(s) base URL. */
     LogClient client() throws AuditException {
+        return client(log, "--log");
+    }
+
+    /** A client for another base URL of the same service, with the same checks and timeout. */
+    LogClient client(String url, String option) throws AuditException {
         URI base;
         try {
-            base = new URI(log);
+            base = new URI(url);
         } catch (URISyntaxException e) {
-            throw AuditException.unavailable("--log is not a URL: " + e.getMessage());
+            throw AuditException.unavailable(option + " is not a URL: " + e.getMessage());
         }
         String scheme = base.getScheme();
         if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                 || base.getHost() == null || base.getRawQuery() != null || base.getRawFragment() != null) {
-            throw AuditException.unavailable("--log must be an http:// or https:// base URL without query, got " + log);
+            throw AuditException.unavailable(option + " must be an http:// or https:// base URL without query, got " + url);
         }
         if (timeoutSeconds < 1 || timeoutSeconds > 3600) {
             throw AuditException.unavailable("--timeout must be between 1 and 3600 seconds");

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.Map;
 import org.heteronym.crypto.escrow.Point;
+import org.heteronym.crypto.merkle.MerkleHash;
 import org.heteronym.crypto.escrow.dkg.CeremonyOutcome;
 import org.heteronym.crypto.escrow.dkg.CeremonyParameters;
 import org.heteronym.crypto.escrow.dkg.DkgAbortException;
@@ -57,16 +58,17 @@ class CeremonyCompletion {
         epoch.establishedOn = LocalDate.now(ZoneOffset.UTC);
         ceremony.state = Ceremony.State.COMPLETE;
         ceremony.epochId = outcome.transcriptHash().toBytes();
-        return epoch.persist().call(() -> log.append(LogEntry.of(EntryKind.TRUSTEE_SET_ESTABLISHED, Map.of(
-                        "ceremony", ceremony.id,
-                        "epoch", epoch.id,
-                        "threshold", epoch.threshold,
-                        "participants", epoch.participants,
-                        "joint_key", B64.encodeToString(epoch.jointKey),
-                        "trustee_keys", outcome.trusteeKeys().stream().map(Point::encode).map(B64::encodeToString).toList(),
-                        "transcript", B64.encodeToString(transcript.encode()),
-                        "date", epoch.establishedOn.toString()))))
-                .replaceWithVoid();
+        LogEntry entry = LogEntry.of(EntryKind.TRUSTEE_SET_ESTABLISHED, Map.of(
+                "ceremony", ceremony.id,
+                "epoch", epoch.id,
+                "threshold", epoch.threshold,
+                "participants", epoch.participants,
+                "joint_key", B64.encodeToString(epoch.jointKey),
+                "trustee_keys", outcome.trusteeKeys().stream().map(Point::encode).map(B64::encodeToString).toList(),
+                "transcript", B64.encodeToString(transcript.encode()),
+                "date", epoch.establishedOn.toString()));
+        epoch.logLeafHash = MerkleHash.leafHash(entry.bytes());
+        return epoch.persist().call(() -> log.append(entry)).replaceWithVoid();
     }
 
     private Uni<Void> abort(Ceremony ceremony, DkgAbortException e) {

@@ -23,6 +23,8 @@ public class Epoch extends PanacheEntityBase {
     public byte[] jointKey;
     @Column(name = "trustee_keys", nullable = false)
     public byte[] trusteeKeys;
+    @Column(name = "log_leaf_hash", nullable = false)
+    public byte[] logLeafHash;
     @Column(name = "established_on", nullable = false)
     public LocalDate establishedOn;
 }

@@ -83,6 +83,7 @@ final class EscrowJson {
             keys.add(B64.encodeToString(Arrays.copyOfRange(epoch.trusteeKeys, i * 33, (i + 1) * 33)));
         }
         json.put("trustee_keys", keys);
+        json.put("log_leaf_hash", hex(epoch.logLeafHash));
         json.put("established_on", epoch.establishedOn.toString());
         return json;
     }

@@ -70,6 +70,8 @@ class CeremonyResourceTest {
         // The log carries the whole transcript, and it verifies to the same epoch from public data alone.
         LogClient log = LogClient.forTestProfile();
         String entry = findEntry(log, "\"kind\":\"trustee-set.established\"", epochId);
+        assertEquals(org.heteronym.escrow.rest.EscrowJson.hex(org.heteronym.crypto.merkle.MerkleHash.leafHash(
+                entry.getBytes(StandardCharsets.UTF_8))), epoch.getString("log_leaf_hash"));
         String transcript = JsonPath.from(entry).getString("transcript");
         CeremonyOutcome outcome = TranscriptVerifier.verify(Base64.getDecoder().decode(transcript));
         assertEquals(epochId, outcome.transcriptHash().toHex());
