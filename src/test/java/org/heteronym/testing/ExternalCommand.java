@@ -27,14 +27,40 @@ public record ExternalCommand(int exitCode, String output) {
     }
 
     public static ExternalCommand run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        return finish(start(command, java.util.Map.of()), command);
+    }
+
+    /** The packaged {@code heteronym} jar started in the background with extra environment variables. */
+    public static Process startHeteronym(java.util.Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", System.getProperty("heteronym.cli.jar", "target/heteronym-cli.jar")));
+        command.addAll(List.of(args));
+        return start(command, environment);
+    }
+
+    public static Process start(List<String> command, java.util.Map<String, String> environment) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putAll(environment);
+        Process process = builder.start();
         process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
+        return process;
+    }
+
+    /** Waits (bounded) for a started process and keeps what it printed. */
+    public static ExternalCommand finish(Process process, Object what) throws IOException, InterruptedException {
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return process.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                return new byte[0];
+            }
+        });
+        if (!process.waitFor(180, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("timed out: " + command);
+            throw new AssertionError("timed out: " + what);
         }
-        return new ExternalCommand(process.exitValue(), new String(out, StandardCharsets.UTF_8));
+        return new ExternalCommand(process.exitValue(), new String(out.join(), StandardCharsets.UTF_8));
     }
 
     @Override
