@@ -14,10 +14,10 @@ import java.util.concurrent.Flow;
  * auditor's memory. Past the limit it cancels the download and either fails ({@link TooLarge}) or, for error
  * bodies that are only shown to the user, keeps the first bytes.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+public final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
 
     /** The body exceeded the limit. */
-    static final class TooLarge extends IOException {
+    public static final class TooLarge extends IOException {
         private static final long serialVersionUID = 1L;
 
         TooLarge() {
@@ -32,7 +32,7 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
     private Flow.Subscription subscription;
     private boolean done;
 
-    BoundedBody(int maxBytes, boolean truncate) {
+    public BoundedBody(int maxBytes, boolean truncate) {
         this.maxBytes = maxBytes;
         this.truncate = truncate;
     }

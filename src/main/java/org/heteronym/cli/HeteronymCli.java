@@ -1,5 +1,6 @@
 package org.heteronym.cli;
 
+import org.heteronym.cli.trustee.TrusteeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -7,7 +8,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code heteronym} command. Command groups ({@code audit} now; {@code trustee} and {@code officer}
+ * The top-level {@code heteronym} command. Command groups ({@code audit} and {@code trustee} now; {@code officer}
  * later) are subcommands in their own classes.
  *
  * <p>Exit codes, for every command: 0 verified, 1 verification failed ({@code FAILED: ...} on standard error),
@@ -19,7 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HeteronymCli.Version.class,
         description = "Heteronym command-line tools.",
-        subcommands = {AuditCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AuditCommand.class, TrusteeCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:verified",

@@ -39,6 +39,11 @@ public final class TrusteeKey {
         return secret;
     }
 
+    /** x_i as 32 big-endian bytes, for the trustee's encrypted key file; the caller must wipe the array. */
+    public byte[] exportSecret() {
+        return secret.encode();
+    }
+
     @Override
     public String toString() {
         return "TrusteeKey[" + index + ", " + publicKey + "]";
