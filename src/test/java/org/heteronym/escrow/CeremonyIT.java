@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
 class CeremonyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern EPOCH = Pattern.compile("\\b([0-9a-f]{64})\\b");
-    private static final Pattern KEY = Pattern.compile("([A-Za-z0-9+/]{43}=)");
+    private static final Pattern EPOCH = Pattern.compile("epoch id: ([0-9a-f]{64})");
+    private static final Pattern KEY = Pattern.compile("public key: ([A-Za-z0-9+/]{44})");
 
     @Test
     void fiveTrusteeProcessesEstablishAnEpochThatAuditorsVerifyFromTheLog() throws Exception {
