@@ -4,6 +4,7 @@
  * code here must not import Quarkus, Jakarta, Vert.x or JDBC types.
  *
  * <p>The {@code audit} group lets anyone check the public transparency log with nothing but the log's
- * verifier key: {@link org.heteronym.cli.AuditCommand}.
+ * verifier key: {@link org.heteronym.cli.AuditCommand}. The {@code trustee} group
+ * ({@link org.heteronym.cli.trustee}) is the escrow trustee's key file and key-ceremony client.
  */
 package org.heteronym.cli;
