@@ -33,7 +33,14 @@ public final class HeteronymCli implements Runnable {
     CommandSpec spec;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new HeteronymCli()).execute(args));
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The whole command tree; a trustee checks its epoch with the auditor's command, under its own group too. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new HeteronymCli());
+        cli.getSubcommands().get("trustee").addSubcommand("verify-epoch", new AuditEpochCommand());
+        return cli;
     }
 
     @Override

@@ -89,7 +89,7 @@ class CeremonyIT {
 
             service.awaitSize(1 + 5 + 1 + 1);
             String vkey = service.vkey();
-            ExternalCommand audit = ExternalCommand.heteronym("audit", "epoch", "--log", service.logUrl(),
+            ExternalCommand audit = ExternalCommand.heteronym("trustee", "verify-epoch", "--log", service.logUrl(),
                     "--vkey", vkey, "--epoch", epoch, "--trustee-key", publicKeys.get(3));
             assertEquals(0, audit.exitCode(), audit.toString());
             assertTrue(audit.output().contains("your index: 4") && audit.output().contains("3 of 5"), audit.toString());

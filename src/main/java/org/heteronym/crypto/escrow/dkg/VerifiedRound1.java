@@ -175,7 +175,8 @@ final class VerifiedRound1 {
     private static void relayChecks(CeremonyParameters p, List<byte[]> msgs, int round, int ownIndex,
             byte[] ownMessage) throws DkgAbortException {
         int n = p.participantCount();
-        if (msgs == null || msgs.size() != n || msgs.contains(null)) {
+        // a stream test rather than contains(null): immutable lists (List.of, List.copyOf) throw on that query
+        if (msgs == null || msgs.size() != n || msgs.stream().anyMatch(java.util.Objects::isNull)) {
             throw new DkgAbortException(Reason.WRONG_MESSAGE_COUNT, DkgAbortException.COORDINATOR, "expected " + n
                     + " Round " + round + " messages, got " + (msgs == null ? 0 : msgs.stream().filter(x -> x != null).count()));
         }
