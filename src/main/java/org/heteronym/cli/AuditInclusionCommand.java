@@ -29,7 +29,7 @@ final class AuditInclusionCommand extends AuditSubcommand {
         byte[] entry = auditor.checkInclusion(index, checkpoint);
         out.println("entry " + index + " is included in the checkpoint of size " + checkpoint.size() + " (root "
                 + LogAuditor.b64(checkpoint.rootHash()) + ")");
-        out.println(LogAuditor.utf8(entry).map(LogClient::printable)
+        out.println(LogAuditor.utf8(entry).map(HttpText::printable)
                 .orElse("(not UTF-8; base64) " + Base64.getEncoder().encodeToString(entry)));
     }
 }

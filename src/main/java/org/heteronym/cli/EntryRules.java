@@ -66,7 +66,7 @@ final class EntryRules {
         boolean genesis = GENESIS_KIND.equals(kind.textValue());
         if (index == 0) {
             if (!genesis) {
-                return "entry 0 is not the genesis entry (kind \"" + LogClient.printable(kind.textValue()) + "\")";
+                return "entry 0 is not the genesis entry (kind \"" + HttpText.printable(kind.textValue()) + "\")";
             }
             if (!textEquals(json, "origin", origin)) {
                 return "genesis entry does not name the log's origin \"" + origin + "\"";

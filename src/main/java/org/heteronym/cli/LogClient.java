@@ -165,19 +165,19 @@ final class LogClient implements AutoCloseable {
             throw AuditException.unavailable("timed out after " + timeout.toSeconds() + " s fetching " + url);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (inCauses(cause, HttpTimeoutException.class)) {
+            if (HttpText.inCauses(cause, HttpTimeoutException.class)) {
                 throw AuditException.unavailable("timed out after " + timeout.toSeconds() + " s fetching " + url);
             }
-            if (inCauses(cause, BoundedBody.TooLarge.class)) {
+            if (HttpText.inCauses(cause, BoundedBody.TooLarge.class)) {
                 throw AuditException.unavailable("server error: response from " + url + " exceeds " + maxBytes
                         + " bytes");
             }
-            if (inCauses(cause, ConnectException.class)) {
+            if (HttpText.inCauses(cause, ConnectException.class)) {
                 throw AuditException.unavailable("cannot fetch " + url + ": cannot connect to the log ("
-                        + firstMessage(cause).replace("ConnectException", "connection refused")
+                        + HttpText.firstMessage(cause).replace("ConnectException", "connection refused")
                         + "); is it running and is the URL right?");
             }
-            throw AuditException.unavailable("cannot fetch " + url + ": " + firstMessage(cause));
+            throw AuditException.unavailable("cannot fetch " + url + ": " + HttpText.firstMessage(cause));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -186,28 +186,9 @@ final class LogClient implements AutoCloseable {
         byte[] body = decode(response, url, response.statusCode() == 200 ? maxBytes : MAX_ERROR_BYTES);
         if (response.statusCode() != 200) {
             throw AuditException.unavailable("server error: HTTP " + response.statusCode() + " for " + url
-                    + problemDetail(response, body));
+                    + HttpText.problemDetail(response, body));
         }
         return body;
-    }
-
-    /** The first non-empty message along the cause chain (the JDK often leaves the outer one empty). */
-    private static String firstMessage(Throwable throwable) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        return throwable.getClass().getSimpleName();
-    }
-
-    private static boolean inCauses(Throwable throwable, Class<? extends Throwable> type) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Undoes a gzip Content-Encoding, bounding the decoded size. */
@@ -237,40 +218,6 @@ final class LogClient implements AutoCloseable {
             default -> throw AuditException.unavailable("server error: unsupported Content-Encoding " + encoding
                     + " for " + url);
         }
-    }
-
-    /** The title and detail of an RFC 9457 problem document, if that is what the error body is. */
-    private static String problemDetail(HttpResponse<?> response, byte[] body) {
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (type.startsWith("application/problem+json")) {
-            try {
-                JsonNode problem = JSON.readTree(body);
-                StringBuilder text = new StringBuilder();
-                if (problem.hasNonNull("title")) {
-                    text.append(": ").append(problem.get("title").asText());
-                }
-                if (problem.hasNonNull("detail")) {
-                    text.append(": ").append(problem.get("detail").asText());
-                }
-                return printable(text.toString());
-            } catch (IOException | RuntimeException e) {
-                return " (unparseable problem document)";
-            }
-        }
-        return "";
-    }
-
-    /** Keeps server-chosen text from writing control sequences to the user's terminal. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 500));
-        text.codePoints().limit(500).forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                out.append('?');
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return out.toString();
     }
 
     private static AuditException malformed(String path, String why) {

@@ -1,9 +1,10 @@
 package org.heteronym.log;
 
 import org.heteronym.web.ApiException;
+import org.heteronym.web.ProblemType;
 
 public class LogException extends ApiException {
-    public LogException(LogProblem problem, String detail) {
+    public LogException(ProblemType problem, String detail) {
         super(problem, detail);
     }
 }

@@ -3,37 +3,16 @@ package org.heteronym.log;
 import org.heteronym.web.ProblemType;
 
 /** The log's refusals (docs/api-errors.md). */
-public enum LogProblem implements ProblemType {
-    EMPTY_LOG("log-empty", "The log has no checkpoint yet", 404),
-    SIZE_OUT_OF_RANGE("log-size-out-of-range", "Tree size out of range", 400),
-    INDEX_OUT_OF_RANGE("log-index-out-of-range", "Index out of range", 404),
-    LEAF_NOT_FOUND("log-leaf-not-found", "No such leaf", 404),
-    TILE_NOT_FOUND("log-tile-not-found", "No such tile", 404),
-    BAD_TILE_PATH("log-bad-tile-path", "Malformed tile path", 400),
-    BAD_PARAMETER("log-bad-parameter", "Invalid parameter", 400);
+public final class LogProblem {
 
-    private final String slug;
-    private final String title;
-    private final int status;
+    public static final ProblemType EMPTY_LOG = new ProblemType("log-empty", "The log has no checkpoint yet", 404);
+    public static final ProblemType SIZE_OUT_OF_RANGE = new ProblemType("log-size-out-of-range", "Tree size out of range", 400);
+    public static final ProblemType INDEX_OUT_OF_RANGE = new ProblemType("log-index-out-of-range", "Index out of range", 404);
+    public static final ProblemType LEAF_NOT_FOUND = new ProblemType("log-leaf-not-found", "No such leaf", 404);
+    public static final ProblemType TILE_NOT_FOUND = new ProblemType("log-tile-not-found", "No such tile", 404);
+    public static final ProblemType BAD_TILE_PATH = new ProblemType("log-bad-tile-path", "Malformed tile path", 400);
+    public static final ProblemType BAD_PARAMETER = new ProblemType("log-bad-parameter", "Invalid parameter", 400);
 
-    LogProblem(String slug, String title, int status) {
-        this.slug = slug;
-        this.title = title;
-        this.status = status;
-    }
-
-    @Override
-    public String slug() {
-        return slug;
-    }
-
-    @Override
-    public String title() {
-        return title;
-    }
-
-    @Override
-    public int status() {
-        return status;
+    private LogProblem() {
     }
 }

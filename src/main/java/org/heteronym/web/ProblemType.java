@@ -1,16 +1,12 @@
 package org.heteronym.web;
 
-/** A kind of refusal the API can answer with; its URI is stable and documented. */
-public interface ProblemType {
+/**
+ * A kind of refusal the API can answer with. Its URI ({@code urn:heteronym:problem:<slug>}) is stable and listed in
+ * docs/api-errors.md; each feature declares its own as constants.
+ */
+public record ProblemType(String slug, String title, int status) {
 
-    /** Short, stable, kebab-case identifier, e.g. {@code log-size-out-of-range}. */
-    String slug();
-
-    String title();
-
-    int status();
-
-    default String uri() {
-        return "urn:heteronym:problem:" + slug();
+    public String uri() {
+        return "urn:heteronym:problem:" + slug;
     }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
 import org.heteronym.cli.BoundedBody;
+import org.heteronym.cli.HttpText;
 import org.heteronym.crypto.escrow.MalformedEncodingException;
 import org.heteronym.crypto.escrow.Point;
 
@@ -94,7 +95,7 @@ final class CeremonyClient implements AutoCloseable {
             }
             String name = text(p, "name", url, false);
             try {
-                participants.add(new ParticipantInfo(index, name == null ? "" : printable(name),
+                participants.add(new ParticipantInfo(index, name == null ? "" : HttpText.printable(name),
                         Point.decode(base64(p, "public_key", url, true))));
             } catch (MalformedEncodingException e) {
                 throw malformed(url, "the public key of participant " + index + " is not a P-256 point");
@@ -175,18 +176,18 @@ final class CeremonyClient implements AutoCloseable {
             throw TrusteeException.unavailable("timed out after " + timeout.toSeconds() + " s: " + what);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (inCauses(cause, HttpTimeoutException.class)) {
+            if (HttpText.inCauses(cause, HttpTimeoutException.class)) {
                 throw TrusteeException.unavailable("timed out after " + timeout.toSeconds() + " s: " + what);
             }
-            if (inCauses(cause, BoundedBody.TooLarge.class)) {
+            if (HttpText.inCauses(cause, BoundedBody.TooLarge.class)) {
                 throw TrusteeException.unavailable("server error: response to " + what + " exceeds " + maxBytes
                         + " bytes");
             }
-            if (inCauses(cause, ConnectException.class)) {
+            if (HttpText.inCauses(cause, ConnectException.class)) {
                 throw TrusteeException.unavailable("cannot connect to the service for " + what
                         + "; is it running and is the URL right?");
             }
-            throw TrusteeException.unavailable("cannot " + what + ": " + firstMessage(cause));
+            throw TrusteeException.unavailable("cannot " + what + ": " + HttpText.firstMessage(cause));
         } catch (InterruptedException e) {
             pending.cancel(true);
             Thread.currentThread().interrupt();
@@ -194,7 +195,7 @@ final class CeremonyClient implements AutoCloseable {
         }
         if (!isOk(response.statusCode(), okStatus)) {
             throw TrusteeException.unavailable("server error: HTTP " + response.statusCode() + " for " + what
-                    + problemDetail(response));
+                    + HttpText.problemDetail(response, response.body()));
         }
         return response.body();
     }
@@ -206,51 +207,6 @@ final class CeremonyClient implements AutoCloseable {
             }
         }
         return false;
-    }
-
-    private static String problemDetail(HttpResponse<byte[]> response) {
-        String type = response.headers().firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT);
-        if (!type.startsWith("application/problem+json")) {
-            return "";
-        }
-        try {
-            JsonNode problem = JSON.readTree(response.body());
-            StringBuilder text = new StringBuilder();
-            if (problem.hasNonNull("title")) {
-                text.append(": ").append(problem.get("title").asText());
-            }
-            if (problem.hasNonNull("detail")) {
-                text.append(": ").append(problem.get("detail").asText());
-            }
-            return printable(text.toString());
-        } catch (IOException | RuntimeException e) {
-            return " (unparseable problem document)";
-        }
-    }
-
-    private static String firstMessage(Throwable throwable) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t.getMessage() != null && !t.getMessage().isBlank()) {
-                return t.getMessage();
-            }
-        }
-        return throwable.getClass().getSimpleName();
-    }
-
-    private static boolean inCauses(Throwable throwable, Class<? extends Throwable> type) {
-        for (Throwable t = throwable; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Keeps server-chosen text from writing control sequences to the user's terminal. */
-    static String printable(String text) {
-        StringBuilder out = new StringBuilder(Math.min(text.length(), 500));
-        text.codePoints().limit(500).forEach(cp -> out.appendCodePoint(Character.isISOControl(cp) ? '?' : cp));
-        return out.toString();
     }
 
     // ------------------------------------------------------------------------------------------------ JSON

@@ -1,5 +1,6 @@
 package org.heteronym.cli.trustee;
 
+import org.heteronym.cli.HttpText;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -123,7 +124,7 @@ final class TrusteeCeremonyCommand extends TrusteeSubcommand {
             throws TrusteeException {
         CeremonyClient.CeremonyInfo info = client.ceremony();
         if (!ceremonyId.equals(info.id())) {
-            throw TrusteeException.failed("the service answered for ceremony \"" + CeremonyClient.printable(info.id())
+            throw TrusteeException.failed("the service answered for ceremony \"" + HttpText.printable(info.id())
                     + "\", not \"" + ceremonyId + "\"");
         }
         List<Point> keys = info.participants().stream().map(CeremonyClient.ParticipantInfo::publicKey).toList();
@@ -135,7 +136,7 @@ final class TrusteeCeremonyCommand extends TrusteeSubcommand {
         }
         String context = params.context().toHex();
         if (!context.equals(info.context().toLowerCase(Locale.ROOT))) {
-            throw TrusteeException.failed("the service's context " + CeremonyClient.printable(info.context())
+            throw TrusteeException.failed("the service's context " + HttpText.printable(info.context())
                     + " is not the one computed from the session id and participant keys, " + context);
         }
         int index = keys.indexOf(staticKey.publicKey()) + 1;
@@ -161,7 +162,7 @@ final class TrusteeCeremonyCommand extends TrusteeSubcommand {
         }
         if (!"round1".equals(info.state())) {
             throw TrusteeException.unavailable("ceremony " + ceremonyId + " is in state \""
-                    + CeremonyClient.printable(info.state()) + "\", not round1: it cannot be joined now (an "
+                    + HttpText.printable(info.state()) + "\", not round1: it cannot be joined now (an "
                     + "interrupted ceremony cannot be resumed; the service must start a new one)"
                     + abortSuffix(info));
         }
@@ -188,7 +189,7 @@ final class TrusteeCeremonyCommand extends TrusteeSubcommand {
             return "";
         }
         return "; the service reports: " + (info.abortReason() == null ? "no reason"
-                : CeremonyClient.printable(info.abortReason()))
+                : HttpText.printable(info.abortReason()))
                 + (info.culprit() == null ? "" : " by participant " + info.culprit());
     }
 
@@ -213,7 +214,7 @@ final class TrusteeCeremonyCommand extends TrusteeSubcommand {
                     String epochId = result.transcriptHash().toHex();
                     if (info.epochId() == null || !epochId.equals(info.epochId().toLowerCase(Locale.ROOT))) {
                         throw TrusteeException.failed("the service reports epoch id "
-                                + (info.epochId() == null ? "(none)" : CeremonyClient.printable(info.epochId()))
+                                + (info.epochId() == null ? "(none)" : HttpText.printable(info.epochId()))
                                 + " but this trustee computed " + epochId);
                     }
                     if (info.jointKey() == null || !Arrays.equals(info.jointKey(), result.jointKey().encode())) {
