@@ -8,26 +8,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.FileAttribute;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -35,7 +25,6 @@ import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
-import org.bouncycastle.crypto.generators.SCrypt;
 import org.heteronym.crypto.escrow.Hash32;
 import org.heteronym.crypto.escrow.MalformedEncodingException;
 import org.heteronym.crypto.escrow.Point;
@@ -76,8 +65,6 @@ public final class TrusteeKeyFile {
     static final int NONCE_LENGTH = 12;
     static final int MIN_PASSPHRASE_LENGTH = 12;
     private static final int MAX_FILE_BYTES = 1 << 20;
-    private static final byte PLAINTEXT_VERSION = 0x01;
-    private static final int SHARE_RECORD_LENGTH = 32 + 1 + 32;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final ObjectMapper JSON = JsonMapper.builder()
@@ -85,45 +72,6 @@ public final class TrusteeKeyFile {
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
 
-    /** One epoch share held by the trustee. {@link #secret()} returns a copy the caller must wipe. */
-    public static final class EpochShare {
-        private final Hash32 epochId;
-        private final int index;
-        private final byte[] secret;
-
-        EpochShare(Hash32 epochId, int index, byte[] secret) {
-            this.epochId = epochId;
-            this.index = index;
-            this.secret = secret.clone();
-        }
-
-        public Hash32 epochId() {
-            return epochId;
-        }
-
-        public int index() {
-            return index;
-        }
-
-        /** x_i, 32 bytes big-endian; wipe the copy after use. */
-        byte[] secret() {
-            return secret.clone();
-        }
-
-        /** x_i as a {@link TrusteeKey}. */
-        public TrusteeKey trusteeKey() throws MalformedEncodingException {
-            byte[] x = secret();
-            try {
-                return new TrusteeKey(index, Scalar.decodeNonZero(x));
-            } finally {
-                Arrays.fill(x, (byte) 0);
-            }
-        }
-
-        void wipe() {
-            Arrays.fill(secret, (byte) 0);
-        }
-    }
 
     private final byte[] staticSecret;
     private final Point publicKey;
@@ -223,47 +171,47 @@ public final class TrusteeKeyFile {
         try {
             json = JSON.readTree(fileBytes);
         } catch (JsonProcessingException e) {
-            throw malformed(name, "not valid JSON");
+            throw KeyFileJson.malformed(name, "not valid JSON");
         } catch (IOException e) {
-            throw malformed(name, "not valid JSON");
+            throw KeyFileJson.malformed(name, "not valid JSON");
         }
         if (json == null || !json.isObject()) {
-            throw malformed(name, "not a JSON object");
+            throw KeyFileJson.malformed(name, "not a JSON object");
         }
-        requireFields(json, Set.of("format", "kdf", "nonce", "ciphertext", "public_key"), name, "");
-        if (!FORMAT.equals(text(json, "format", name))) {
-            throw malformed(name, "unsupported format (expected " + FORMAT + ")");
+        KeyFileJson.requireFields(json, Set.of("format", "kdf", "nonce", "ciphertext", "public_key"), name, "");
+        if (!FORMAT.equals(KeyFileJson.text(json, "format", name))) {
+            throw KeyFileJson.malformed(name, "unsupported format (expected " + FORMAT + ")");
         }
         JsonNode kdf = json.get("kdf");
         if (!kdf.isObject()) {
-            throw malformed(name, "\"kdf\" is not an object");
+            throw KeyFileJson.malformed(name, "\"kdf\" is not an object");
         }
-        requireFields(kdf, Set.of("name", "N", "r", "p", "salt"), name, "kdf.");
-        if (!"scrypt".equals(text(kdf, "name", name))) {
-            throw malformed(name, "unsupported key derivation (expected scrypt)");
+        KeyFileJson.requireFields(kdf, Set.of("name", "N", "r", "p", "salt"), name, "kdf.");
+        if (!"scrypt".equals(KeyFileJson.text(kdf, "name", name))) {
+            throw KeyFileJson.malformed(name, "unsupported key derivation (expected scrypt)");
         }
-        int cost = integer(kdf, "N", name);
-        int r = integer(kdf, "r", name);
-        int p = integer(kdf, "p", name);
+        int cost = KeyFileJson.integer(kdf, "N", name);
+        int r = KeyFileJson.integer(kdf, "r", name);
+        int p = KeyFileJson.integer(kdf, "p", name);
         if (cost < MIN_COST || cost > MAX_COST || Integer.bitCount(cost) != 1 || r < 1 || r > 32 || p < 1
                 || p > 16) {
-            throw malformed(name, "unsupported scrypt parameters N=" + cost + ", r=" + r + ", p=" + p);
+            throw KeyFileJson.malformed(name, "unsupported scrypt parameters N=" + cost + ", r=" + r + ", p=" + p);
         }
-        byte[] salt = base64(kdf, "salt", name);
-        byte[] nonce = base64(json, "nonce", name);
-        byte[] ciphertext = base64(json, "ciphertext", name);
-        byte[] publicKeyBytes = base64(json, "public_key", name);
+        byte[] salt = KeyFileJson.base64(kdf, "salt", name);
+        byte[] nonce = KeyFileJson.base64(json, "nonce", name);
+        byte[] ciphertext = KeyFileJson.base64(json, "ciphertext", name);
+        byte[] publicKeyBytes = KeyFileJson.base64(json, "public_key", name);
         if (salt.length != SALT_LENGTH || nonce.length != NONCE_LENGTH || ciphertext.length < 16 + 1) {
-            throw malformed(name, "wrong salt, nonce or ciphertext length");
+            throw KeyFileJson.malformed(name, "wrong salt, nonce or ciphertext length");
         }
         Point publicKey;
         try {
             publicKey = Point.decode(publicKeyBytes);
         } catch (MalformedEncodingException e) {
-            throw malformed(name, "\"public_key\" is not a P-256 point");
+            throw KeyFileJson.malformed(name, "\"public_key\" is not a P-256 point");
         }
         byte[] aad = associatedData(cost, r, p, salt, nonce, publicKey);
-        byte[] key = deriveKey(passphrase, salt, cost, r, p);
+        byte[] key = PassphraseKey.derive(passphrase, salt, cost, r, p);
         byte[] plaintext;
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
@@ -279,55 +227,13 @@ public final class TrusteeKeyFile {
             Arrays.fill(key, (byte) 0);
         }
         try {
-            return decodePlaintext(plaintext, publicKey, cost, r, p, name);
+            KeyFilePlaintext.Contents contents = KeyFilePlaintext.decode(plaintext, publicKey, name);
+            return new TrusteeKeyFile(contents.staticSecret(), publicKey, contents.shares(), cost, r, p);
         } finally {
             Arrays.fill(plaintext, (byte) 0);
         }
     }
 
-    private static TrusteeKeyFile decodePlaintext(byte[] pt, Point publicKey, int cost, int r, int p, String name)
-            throws TrusteeException {
-        // Authenticated, so a fault here is a bug or a file from an incompatible writer, not an attack.
-        if (pt.length < 1 + 32 + 2 || pt[0] != PLAINTEXT_VERSION) {
-            throw malformed(name, "unsupported key file contents");
-        }
-        ByteBuffer in = ByteBuffer.wrap(pt);
-        in.get();
-        byte[] d = new byte[32];
-        in.get(d);
-        int count = Short.toUnsignedInt(in.getShort());
-        if (in.remaining() != count * SHARE_RECORD_LENGTH) {
-            Arrays.fill(d, (byte) 0);
-            throw malformed(name, "key file contents have the wrong length");
-        }
-        List<EpochShare> shares = new ArrayList<>(count);
-        byte[] x = new byte[32];
-        try {
-            StaticKeyPair pair = StaticKeyPair.decodeSecret(d);
-            if (!pair.publicKey().equals(publicKey)) {
-                throw malformed(name, "the secret key does not match \"public_key\"");
-            }
-            for (int k = 0; k < count; k++) {
-                byte[] epoch = new byte[32];
-                in.get(epoch);
-                int index = Byte.toUnsignedInt(in.get());
-                in.get(x);
-                EpochShare share = new EpochShare(Hash32.of(epoch), index, x);
-                share.trusteeKey(); // validates index and x_i
-                shares.add(share);
-            }
-        } catch (MalformedEncodingException | IllegalArgumentException e) {
-            Arrays.fill(d, (byte) 0);
-            shares.forEach(EpochShare::wipe);
-            throw malformed(name, "invalid key material");
-        } catch (TrusteeException e) {
-            Arrays.fill(d, (byte) 0);
-            throw e;
-        } finally {
-            Arrays.fill(x, (byte) 0);
-        }
-        return new TrusteeKeyFile(d, publicKey, shares, cost, r, p);
-    }
 
     // ------------------------------------------------------------------------------------------------ writing
 
@@ -345,59 +251,17 @@ public final class TrusteeKeyFile {
     }
 
     private void write(Path file, char[] passphrase, boolean replace) throws TrusteeException {
-        byte[] encoded = encode(passphrase);
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path tmp = null;
-        try {
-            FileAttribute<?>[] attrs = dir.getFileSystem().supportedFileAttributeViews().contains("posix")
-                    ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
-                            PosixFilePermissions.fromString("rw-------"))}
-                    : new FileAttribute<?>[0];
-            tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp", attrs);
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                ByteBuffer buffer = ByteBuffer.wrap(encoded);
-                while (buffer.hasRemaining()) {
-                    ch.write(buffer);
-                }
-                ch.force(true);
-            }
-            if (replace) {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                try {
-                    // A hard link fails if the target exists: an atomic create-if-absent.
-                    Files.createLink(target, tmp);
-                    Files.delete(tmp);
-                } catch (FileAlreadyExistsException e) {
-                    throw e;
-                } catch (UnsupportedOperationException | FileSystemException e) {
-                    Files.move(tmp, target);
-                }
-            }
-            tmp = null;
-        } catch (FileAlreadyExistsException e) {
-            throw TrusteeException.unavailable(file + " already exists; refusing to overwrite a key file");
-        } catch (IOException e) {
-            throw TrusteeException.unavailable("cannot write key file " + file + ": " + e.getMessage());
-        } finally {
-            if (tmp != null) {
-                try {
-                    Files.deleteIfExists(tmp);
-                } catch (IOException ignored) {
-                    // best effort: it holds only ciphertext
-                }
-            }
-        }
+        PrivateFiles.write(file, encode(passphrase), replace, "key file");
     }
+
 
     byte[] encode(char[] passphrase) {
         byte[] salt = new byte[SALT_LENGTH];
         byte[] nonce = new byte[NONCE_LENGTH];
         RANDOM.nextBytes(salt);
         RANDOM.nextBytes(nonce);
-        byte[] plaintext = plaintext();
-        byte[] key = deriveKey(passphrase, salt, cost, blockSize, parallelism);
+        byte[] plaintext = KeyFilePlaintext.encode(staticSecret, shares);
+        byte[] key = PassphraseKey.derive(passphrase, salt, cost, blockSize, parallelism);
         byte[] ciphertext;
         try {
             Cipher gcm = Cipher.getInstance("AES/GCM/NoPadding");
@@ -430,17 +294,6 @@ public final class TrusteeKeyFile {
         }
     }
 
-    private byte[] plaintext() {
-        byte[] out = new byte[1 + 32 + 2 + shares.size() * SHARE_RECORD_LENGTH];
-        ByteBuffer buffer = ByteBuffer.wrap(out);
-        buffer.put(PLAINTEXT_VERSION).put(staticSecret).putShort((short) shares.size());
-        for (EpochShare s : shares) {
-            byte[] x = s.secret();
-            buffer.put(s.epochId().toBytes()).put((byte) s.index()).put(x);
-            Arrays.fill(x, (byte) 0);
-        }
-        return out;
-    }
 
     /**
      * The GCM associated data: every header field, so that changing the format, the KDF parameters, the salt,
@@ -454,74 +307,11 @@ public final class TrusteeKeyFile {
         return text.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static byte[] deriveKey(char[] passphrase, byte[] salt, int cost, int r, int p) {
-        byte[] pass = utf8(passphrase);
-        try {
-            return SCrypt.generate(pass, salt, cost, r, p, 32);
-        } finally {
-            Arrays.fill(pass, (byte) 0);
-        }
-    }
 
-    /** UTF-8 bytes of a passphrase, without leaving copies in intermediate buffers. */
-    static byte[] utf8(char[] chars) {
-        ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(chars));
-        byte[] out = new byte[encoded.remaining()];
-        encoded.get(out);
-        if (encoded.hasArray()) {
-            Arrays.fill(encoded.array(), (byte) 0);
-        }
-        return out;
-    }
 
     private static void checkCost(int cost) {
         if (cost < MIN_COST || cost > MAX_COST || Integer.bitCount(cost) != 1) {
             throw new IllegalArgumentException("scrypt N must be a power of two in 2^10..2^20");
-        }
-    }
-
-    // ------------------------------------------------------------------------------------------------ JSON
-
-    private static TrusteeException malformed(String name, String why) {
-        return TrusteeException.unavailable("key file " + name + " is not a valid trustee key file: " + why);
-    }
-
-    private static void requireFields(JsonNode object, Set<String> expected, String name, String prefix)
-            throws TrusteeException {
-        for (Iterator<String> it = object.fieldNames(); it.hasNext();) {
-            String field = it.next();
-            if (!expected.contains(field)) {
-                throw malformed(name, "unexpected field \"" + prefix + field + "\"");
-            }
-        }
-        for (String field : expected) {
-            if (!object.has(field)) {
-                throw malformed(name, "missing field \"" + prefix + field + "\"");
-            }
-        }
-    }
-
-    private static String text(JsonNode object, String field, String name) throws TrusteeException {
-        JsonNode value = object.get(field);
-        if (value == null || !value.isTextual()) {
-            throw malformed(name, "\"" + field + "\" is not a string");
-        }
-        return value.textValue();
-    }
-
-    private static int integer(JsonNode object, String field, String name) throws TrusteeException {
-        JsonNode value = object.get(field);
-        if (value == null || !value.isIntegralNumber() || !value.canConvertToInt()) {
-            throw malformed(name, "\"" + field + "\" is not an integer");
-        }
-        return value.intValue();
-    }
-
-    private static byte[] base64(JsonNode object, String field, String name) throws TrusteeException {
-        try {
-            return Base64.getDecoder().decode(text(object, field, name));
-        } catch (IllegalArgumentException e) {
-            throw malformed(name, "\"" + field + "\" is not valid base64");
         }
     }
 }

@@ -19,7 +19,7 @@ import org.heteronym.crypto.escrow.TrusteeKey;
 public final class TrusteeShares {
     private TrusteeShares() {}
 
-    public static DecryptionShare createShare(TrusteeKeyFile.EpochShare share, Envelope envelope,
+    public static DecryptionShare createShare(EpochShare share, Envelope envelope,
             ShareContext context, SecureRandom random) {
         if (!share.epochId().equals(envelope.epochId()) || !share.epochId().equals(context.epochId())) {
             throw new IllegalArgumentException("the share is for epoch " + share.epochId().toHex()

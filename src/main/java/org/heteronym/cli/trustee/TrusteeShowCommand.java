@@ -30,7 +30,7 @@ final class TrusteeShowCommand extends TrusteeSubcommand {
         try {
             out.println("public key: " + Base64.getEncoder().encodeToString(file.publicKey().encode()));
             out.println("epochs: " + file.shares().size());
-            for (TrusteeKeyFile.EpochShare share : file.shares()) {
+            for (EpochShare share : file.shares()) {
                 out.println("  epoch " + share.epochId().toHex() + " trustee index " + share.index());
             }
         } finally {

@@ -136,7 +136,7 @@ class TrusteeCeremonyTest {
         List<VerifiedShare> shares = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {
             TrusteeKeyFile file = TrusteeKeyFile.read(keyFiles.get(i - 1), "a long enough passphrase".toCharArray());
-            TrusteeKeyFile.EpochShare share = file.share(epoch.epochId()).orElseThrow();
+            EpochShare share = file.share(epoch.epochId()).orElseThrow();
             assertEquals(i, share.index());
             assertEquals(1, file.shares().size());
             ShareContext ctx = context0.forTrustee(share.index());

@@ -64,7 +64,7 @@ class TrusteeKeyFileTest {
 
         TrusteeKeyFile again = TrusteeKeyFile.read(file, PASS.clone());
         assertEquals(1, again.shares().size());
-        TrusteeKeyFile.EpochShare held = again.share(epoch).orElseThrow();
+        EpochShare held = again.share(epoch).orElseThrow();
         assertEquals(2, held.index());
         assertArrayEquals(share.exportSecret(), held.secret());
         assertEquals(share.publicKey(), held.trusteeKey().publicKey());
