@@ -1,12 +1,13 @@
 package org.heteronym.credential;
 
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -15,11 +16,18 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1OctetString;
@@ -72,6 +80,9 @@ public final class X509RevocationChecker implements RevocationChecker {
     /** Oldest acceptable OCSP response when it has no nextUpdate. */
     public static final Duration MAX_OCSP_AGE = Duration.ofHours(24);
 
+    /** CRLs kept in memory at most (the cache is emptied when full). */
+    public static final int MAX_CACHED_CRLS = 64;
+
     private static final Provider BC = new BouncyCastleProvider();
 
     private final HttpClient http;
@@ -102,6 +113,9 @@ public final class X509RevocationChecker implements RevocationChecker {
             if (!crls.isEmpty()) {
                 return crl(cert, issuer, crls.get(0), now);
             }
+            return Status.UNAVAILABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return Status.UNAVAILABLE;
         } catch (Exception e) {
             return Status.UNAVAILABLE;
@@ -134,7 +148,7 @@ public final class X509RevocationChecker implements RevocationChecker {
             return Status.UNAVAILABLE;
         }
         for (SingleResp single : basic.getResponses()) {
-            if (!single.getCertID().equals(id)) {
+            if (!sameCertId(single.getCertID(), id)) {
                 continue;
             }
             Instant thisUpdate = single.getThisUpdate().toInstant();
@@ -159,6 +173,14 @@ public final class X509RevocationChecker implements RevocationChecker {
             return Status.UNAVAILABLE;
         }
         return Status.UNAVAILABLE;
+    }
+
+    /** Same hash algorithm, issuer name and key hashes and serial; tolerant of absent vs NULL algorithm parameters. */
+    private static boolean sameCertId(CertificateID a, CertificateID b) {
+        return a.getHashAlgOID().equals(b.getHashAlgOID())
+                && Arrays.equals(a.getIssuerNameHash(), b.getIssuerNameHash())
+                && Arrays.equals(a.getIssuerKeyHash(), b.getIssuerKeyHash())
+                && a.getSerialNumber().equals(b.getSerialNumber());
     }
 
     private static boolean signedByIssuerOrDelegate(BasicOCSPResp basic, X509Certificate issuer, Instant now)
@@ -209,6 +231,9 @@ public final class X509RevocationChecker implements RevocationChecker {
             if (!fresh(crl, now)) {
                 return Status.UNAVAILABLE;
             }
+            if (crlCache.size() >= MAX_CACHED_CRLS) {
+                crlCache.clear();
+            }
             crlCache.put(key, crl);
         }
         X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
@@ -223,16 +248,70 @@ public final class X509RevocationChecker implements RevocationChecker {
 
     // ---- HTTP and extensions
 
-    /** The body of a 200 response, at most {@link #MAX_RESPONSE_BYTES}; null otherwise. */
-    private byte[] send(HttpRequest request) throws IOException, InterruptedException {
-        HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        try (InputStream in = response.body()) {
-            if (response.statusCode() != 200) {
-                return null;
-            }
-            byte[] body = in.readNBytes(MAX_RESPONSE_BYTES + 1);
-            return body.length > MAX_RESPONSE_BYTES ? null : body;
+    /**
+     * The body of a 200 response, or null. The whole exchange (connect, headers and body) must finish within the
+     * request timeout, and a body larger than {@link #MAX_RESPONSE_BYTES} is abandoned as it arrives.
+     */
+    private byte[] send(HttpRequest request) throws Exception {
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request, info -> bounded(MAX_RESPONSE_BYTES));
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return null;
+        } catch (ExecutionException e) {
+            return null;
         }
+        return response.statusCode() == 200 ? response.body() : null;
+    }
+
+    /** Collects at most {@code max} bytes, then cancels the stream and fails. */
+    private static HttpResponse.BodySubscriber<byte[]> bounded(int max) {
+        return new HttpResponse.BodySubscriber<>() {
+            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+            private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            private Flow.Subscription subscription;
+
+            @Override
+            public CompletionStage<byte[]> getBody() {
+                return result;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
+                if (result.isDone()) {
+                    return;
+                }
+                for (ByteBuffer b : buffers) {
+                    if (out.size() + b.remaining() > max) {
+                        subscription.cancel();
+                        result.completeExceptionally(new IOException("response larger than " + max + " bytes"));
+                        return;
+                    }
+                    byte[] chunk = new byte[b.remaining()];
+                    b.get(chunk);
+                    out.write(chunk, 0, chunk.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                result.complete(out.toByteArray());
+            }
+        };
     }
 
     static List<URI> ocspUrls(X509Certificate cert) {
