@@ -35,12 +35,12 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
 /**
  * A real CRL and OCSP responder on 127.0.0.1 (ephemeral port): GET /crl serves {@link #crl}, POST /ocsp answers with
  * a BC-built BasicOCSPResponse signed by {@link #signingKey} (the intermediate CA's by default), GOOD unless the serial
- * is marked revoked; serials marked unknown get UNKNOWN.
+ * is marked revoked; serials marked unknown get UNKNOWN. /stall and /huge misbehave, to test timeouts and size limits.
  */
 final class X509TestResponder implements AutoCloseable {
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2);
+    private final ExecutorService executor = Executors.newFixedThreadPool(4);
     private final Map<BigInteger, CertificateStatus> statuses = new ConcurrentHashMap<>();
 
     volatile byte[] crl = new byte[0];
@@ -55,12 +55,24 @@ final class X509TestResponder implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/crl", this::crl);
         server.createContext("/ocsp", this::ocsp);
+        server.createContext("/stall", this::stall);
+        server.createContext("/huge", this::huge);
         server.setExecutor(executor);
         server.start();
     }
 
     String crlUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/crl";
+    }
+
+    /** Answers headers, then stalls mid-body for 20 s. */
+    String stallUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/stall";
+    }
+
+    /** Serves 2 MiB of junk. */
+    String hugeUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/huge";
     }
 
     String ocspUrl() {
@@ -84,6 +96,32 @@ final class X509TestResponder implements AutoCloseable {
             try (OutputStream out = ex.getResponseBody()) {
                 out.write(body);
             }
+        }
+    }
+
+    private void stall(HttpExchange ex) throws IOException {
+        try (ex) {
+            ex.sendResponseHeaders(200, 1000);
+            OutputStream out = ex.getResponseBody();
+            out.write(new byte[10]);
+            out.flush();
+            Thread.sleep(20_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void huge(HttpExchange ex) throws IOException {
+        try (ex) {
+            ex.sendResponseHeaders(200, 0);
+            try (OutputStream out = ex.getResponseBody()) {
+                byte[] chunk = new byte[64 * 1024];
+                for (int i = 0; i < 32; i++) {
+                    out.write(chunk);
+                }
+            }
+        } catch (IOException e) {
+            // the client hung up, as it should
         }
     }
 
