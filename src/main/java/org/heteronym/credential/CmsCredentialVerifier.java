@@ -53,7 +53,8 @@ import org.bouncycastle.util.Selector;
  * exactly one SignerInfo, its certificate present in the CMS (MALFORMED), signed content equal to the challenge
  * (WRONG_CHALLENGE), the signature and its signed attributes (BAD_SIGNATURE), a PKIX path from the signer to one of
  * the trust anchors using only the CMS's certificates as intermediates (UNKNOWN_ISSUER), validity of every certificate
- * of the path at {@code now} (EXPIRED, NOT_YET_VALID), the leaf's keyUsage (WRONG_KEY_USAGE), the leaf's revocation
+ * of the path at {@code now} (EXPIRED, NOT_YET_VALID), the leaf's keyUsage, which must allow
+ * digitalSignature or nonRepudiation, and the leaf not being a CA (WRONG_KEY_USAGE), the leaf's revocation
  * status (REVOKED, STATUS_UNAVAILABLE — anything but a fresh GOOD is refused), then the anchor's identity rules
  * (NO_PROFESSION). Revocation of intermediate CAs is not checked here.
  *
@@ -85,6 +86,9 @@ public final class CmsCredentialVerifier {
             throws CredentialRefusal {
         Objects.requireNonNull(expectedChallenge, "expectedChallenge");
         Objects.requireNonNull(now, "now");
+        if (expectedChallenge.length == 0) {
+            throw new IllegalArgumentException("empty challenge");
+        }
         if (cmsSignedData == null || cmsSignedData.length == 0) {
             throw new CredentialRefusal(RefusalReason.MALFORMED, "empty input");
         }
@@ -175,6 +179,9 @@ public final class CmsCredentialVerifier {
         if (ku == null || !(ku[0] || (ku.length > 1 && ku[1]))) {
             throw new CredentialRefusal(RefusalReason.WRONG_KEY_USAGE,
                     "leaf keyUsage has neither digitalSignature nor nonRepudiation");
+        }
+        if (leaf.getBasicConstraints() != -1) {
+            throw new CredentialRefusal(RefusalReason.WRONG_KEY_USAGE, "leaf is a CA certificate");
         }
 
         // Revocation of the leaf

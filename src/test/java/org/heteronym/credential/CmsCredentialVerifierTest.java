@@ -187,6 +187,13 @@ class CmsCredentialVerifierTest {
     }
 
     @Test
+    void caCertificateUsedAsSignerIsRefusedAsWrongKeyUsage() throws Exception {
+        X509TestPki.Leaf leaf = pki.leaf().ocsp(responder.ocspUrl()).asCa().build();
+
+        assertEquals(RefusalReason.WRONG_KEY_USAGE, refusal(pki.sign(CHALLENGE, true, leaf)).reason());
+    }
+
+    @Test
     void certificateWithAnUnmappedPolicyIsRefusedAsNoProfession() throws Exception {
         X509TestPki.Leaf leaf = pki.leaf().ocsp(responder.ocspUrl()).policy(X509TestPki.UNMAPPED_POLICY).build();
 

@@ -135,6 +135,7 @@ final class X509TestPki {
         int keyUsage = KeyUsage.digitalSignature | KeyUsage.nonRepudiation;
         String ocspUrl;
         String crlUrl;
+        boolean isCa;
 
         LeafBuilder licence(String v) { licence = v; return this; }
         LeafBuilder commonName(String v) { commonName = v; return this; }
@@ -143,6 +144,7 @@ final class X509TestPki {
         LeafBuilder keyUsage(int v) { keyUsage = v; return this; }
         LeafBuilder ocsp(String url) { ocspUrl = url; return this; }
         LeafBuilder crl(String url) { crlUrl = url; return this; }
+        LeafBuilder asCa() { isCa = true; return this; }
 
         Leaf build() throws Exception {
             KeyPair key = ecKey();
@@ -158,7 +160,7 @@ final class X509TestPki {
             JcaX509ExtensionUtils ext = new JcaX509ExtensionUtils();
             X509v3CertificateBuilder b = new JcaX509v3CertificateBuilder(ca, serial(), Date.from(notBefore),
                     Date.from(notAfter), name.build(), key.getPublic());
-            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(false));
+            b.addExtension(Extension.basicConstraints, true, new BasicConstraints(isCa));
             b.addExtension(Extension.keyUsage, true, new KeyUsage(keyUsage));
             b.addExtension(Extension.authorityKeyIdentifier, false, ext.createAuthorityKeyIdentifier(ca));
             b.addExtension(Extension.subjectKeyIdentifier, false, ext.createSubjectKeyIdentifier(key.getPublic()));
