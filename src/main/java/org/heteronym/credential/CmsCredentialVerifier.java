@@ -56,7 +56,9 @@ import org.bouncycastle.util.Selector;
  * of the path at {@code now} (EXPIRED, NOT_YET_VALID), the leaf's keyUsage, which must allow
  * digitalSignature or nonRepudiation, and the leaf not being a CA (WRONG_KEY_USAGE), the leaf's revocation
  * status (REVOKED, STATUS_UNAVAILABLE — anything but a fresh GOOD is refused), then the anchor's identity rules
- * (NO_PROFESSION). Revocation of intermediate CAs is not checked here.
+ * (NO_PROFESSION, also used when the subject lacks a single licence number or a name). Revocation of intermediate
+ * CAs is not checked here. A detached signature is verified with the challenge as content, and a message-digest
+ * mismatch there is reported as WRONG_CHALLENGE.
  *
  * <p>Thread-safe; network access happens only in the {@link RevocationChecker}, and only for certificates that
  * already chain to a trusted anchor.
