@@ -1,0 +1,365 @@
+package org.heteronym.credential;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.security.Provider;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
+import java.security.cert.X509CRLEntry;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.bouncycastle.asn1.ASN1IA5String;
+import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.x509.AccessDescription;
+import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.KeyPurposeId;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
+import org.bouncycastle.cert.ocsp.BasicOCSPResp;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.CertificateStatus;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPReqBuilder;
+import org.bouncycastle.cert.ocsp.OCSPResp;
+import org.bouncycastle.cert.ocsp.RevokedStatus;
+import org.bouncycastle.cert.ocsp.SingleResp;
+import org.bouncycastle.cert.ocsp.UnknownStatus;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+
+/**
+ * Revocation by OCSP or CRL over HTTP (java.net.http).
+ *
+ * <p>If the certificate's Authority Information Access names an OCSP responder, OCSP alone decides (no fallback to
+ * the CRL): the request carries a SHA-1 CertID (no nonce); the response must be signed by the issuer itself or by a
+ * delegated responder certificate issued by the issuer, valid now and carrying id-kp-OCSPSigning; it must contain a
+ * SingleResponse for exactly our CertID, with thisUpdate not in the future and nextUpdate not passed (or, without
+ * nextUpdate, thisUpdate at most {@link #MAX_OCSP_AGE} old). Otherwise the first http(s) URL of the CRL distribution
+ * points is fetched; the CRL must be issued and signed by the issuer, and its nextUpdate present and not passed. CRLs
+ * are cached in memory until their nextUpdate.
+ *
+ * <p>Any failure (no URL, timeout, oversize, bad signature, stale data) gives {@link Status#UNAVAILABLE}; callers must
+ * refuse on anything but {@link Status#GOOD}. URLs come from certificates; callers should pass only certificates that
+ * already chain to a trusted anchor.
+ */
+public final class X509RevocationChecker implements RevocationChecker {
+
+    /** Largest OCSP response or CRL read. */
+    public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
+    /** Accepted clock difference with responders. */
+    public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** Oldest acceptable OCSP response when it has no nextUpdate. */
+    public static final Duration MAX_OCSP_AGE = Duration.ofHours(24);
+
+    /** CRLs kept in memory at most (the cache is emptied when full). */
+    public static final int MAX_CACHED_CRLS = 64;
+
+    private static final Provider BC = new BouncyCastleProvider();
+
+    private final HttpClient http;
+    private final Duration timeout;
+    private final Map<String, X509CRL> crlCache = new ConcurrentHashMap<>();
+
+    /** With 5 s connect and 10 s request timeouts. */
+    public X509RevocationChecker() {
+        this(Duration.ofSeconds(5), Duration.ofSeconds(10));
+    }
+
+    public X509RevocationChecker(Duration connectTimeout, Duration requestTimeout) {
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(connectTimeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.timeout = Objects.requireNonNull(requestTimeout);
+    }
+
+    @Override
+    public Status check(X509Certificate cert, X509Certificate issuer, Instant now) {
+        try {
+            List<URI> ocsp = ocspUrls(cert);
+            if (!ocsp.isEmpty()) {
+                return ocsp(cert, issuer, ocsp.get(0), now);
+            }
+            List<URI> crls = crlUrls(cert);
+            if (!crls.isEmpty()) {
+                return crl(cert, issuer, crls.get(0), now);
+            }
+            return Status.UNAVAILABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Status.UNAVAILABLE;
+        } catch (Exception e) {
+            return Status.UNAVAILABLE;
+        }
+    }
+
+    // ---- OCSP
+
+    private Status ocsp(X509Certificate cert, X509Certificate issuer, URI url, Instant now) throws Exception {
+        X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
+        CertificateID id = new CertificateID(
+                new JcaDigestCalculatorProviderBuilder().setProvider(BC).build().get(CertificateID.HASH_SHA1),
+                issuerHolder, cert.getSerialNumber());
+        OCSPReq req = new OCSPReqBuilder().addRequest(id).build();
+        HttpRequest request = HttpRequest.newBuilder(url)
+                .timeout(timeout)
+                .header("Content-Type", "application/ocsp-request")
+                .header("Accept", "application/ocsp-response")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(req.getEncoded()))
+                .build();
+        byte[] body = send(request);
+        if (body == null) {
+            return Status.UNAVAILABLE;
+        }
+        OCSPResp resp = new OCSPResp(body);
+        if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
+            return Status.UNAVAILABLE;
+        }
+        if (!signedByIssuerOrDelegate(basic, issuer, now)) {
+            return Status.UNAVAILABLE;
+        }
+        for (SingleResp single : basic.getResponses()) {
+            if (!sameCertId(single.getCertID(), id)) {
+                continue;
+            }
+            Instant thisUpdate = single.getThisUpdate().toInstant();
+            if (thisUpdate.isAfter(now.plus(CLOCK_SKEW))) {
+                return Status.UNAVAILABLE;
+            }
+            Date next = single.getNextUpdate();
+            if (next != null ? next.toInstant().plus(CLOCK_SKEW).isBefore(now)
+                    : thisUpdate.plus(MAX_OCSP_AGE).isBefore(now)) {
+                return Status.UNAVAILABLE;
+            }
+            CertificateStatus status = single.getCertStatus();
+            if (status == CertificateStatus.GOOD) {
+                return Status.GOOD;
+            }
+            if (status instanceof RevokedStatus) {
+                return Status.REVOKED;
+            }
+            if (status instanceof UnknownStatus) {
+                return Status.UNKNOWN;
+            }
+            return Status.UNAVAILABLE;
+        }
+        return Status.UNAVAILABLE;
+    }
+
+    /** Same hash algorithm, issuer name and key hashes and serial; tolerant of absent vs NULL algorithm parameters. */
+    private static boolean sameCertId(CertificateID a, CertificateID b) {
+        return a.getHashAlgOID().equals(b.getHashAlgOID())
+                && Arrays.equals(a.getIssuerNameHash(), b.getIssuerNameHash())
+                && Arrays.equals(a.getIssuerKeyHash(), b.getIssuerKeyHash())
+                && a.getSerialNumber().equals(b.getSerialNumber());
+    }
+
+    private static boolean signedByIssuerOrDelegate(BasicOCSPResp basic, X509Certificate issuer, Instant now)
+            throws Exception {
+        JcaContentVerifierProviderBuilder verifiers = new JcaContentVerifierProviderBuilder().setProvider(BC);
+        ContentVerifierProvider byIssuer = verifiers.build(issuer.getPublicKey());
+        if (basic.isSignatureValid(byIssuer)) {
+            return true;
+        }
+        for (X509CertificateHolder responder : basic.getCerts()) {
+            if (!responder.getIssuer().equals(new JcaX509CertificateHolder(issuer).getSubject())
+                    || !responder.isSignatureValid(byIssuer)
+                    || !responder.isValidOn(Date.from(now))) {
+                continue;
+            }
+            org.bouncycastle.asn1.x509.ExtendedKeyUsage eku =
+                    org.bouncycastle.asn1.x509.ExtendedKeyUsage.fromExtensions(responder.getExtensions());
+            if (eku == null || !eku.hasKeyPurposeId(KeyPurposeId.id_kp_OCSPSigning)) {
+                continue;
+            }
+            if (basic.isSignatureValid(verifiers.build(responder))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ---- CRL
+
+    private Status crl(X509Certificate cert, X509Certificate issuer, URI url, Instant now) throws Exception {
+        String key = url + "|" + issuer.getSubjectX500Principal().getName();
+        X509CRL crl = crlCache.get(key);
+        if (crl == null || !fresh(crl, now)) {
+            crlCache.remove(key);
+            byte[] body = send(HttpRequest.newBuilder(url).timeout(timeout).GET().build());
+            if (body == null) {
+                return Status.UNAVAILABLE;
+            }
+            crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(body));
+            if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
+                return Status.UNAVAILABLE;
+            }
+            try {
+                crl.verify(issuer.getPublicKey());
+            } catch (Exception e) {
+                return Status.UNAVAILABLE;
+            }
+            if (!fresh(crl, now)) {
+                return Status.UNAVAILABLE;
+            }
+            if (crlCache.size() >= MAX_CACHED_CRLS) {
+                crlCache.clear();
+            }
+            crlCache.put(key, crl);
+        }
+        X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
+        return entry == null ? Status.GOOD : Status.REVOKED;
+    }
+
+    private static boolean fresh(X509CRL crl, Instant now) {
+        return crl.getNextUpdate() != null
+                && !crl.getThisUpdate().toInstant().isAfter(now.plus(CLOCK_SKEW))
+                && crl.getNextUpdate().toInstant().plus(CLOCK_SKEW).isAfter(now);
+    }
+
+    // ---- HTTP and extensions
+
+    /**
+     * The body of a 200 response, or null. The whole exchange (connect, headers and body) must finish within the
+     * request timeout, and a body larger than {@link #MAX_RESPONSE_BYTES} is abandoned as it arrives.
+     */
+    private byte[] send(HttpRequest request) throws Exception {
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request, info -> bounded(MAX_RESPONSE_BYTES));
+        HttpResponse<byte[]> response;
+        try {
+            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
+            return null;
+        } catch (ExecutionException e) {
+            return null;
+        }
+        return response.statusCode() == 200 ? response.body() : null;
+    }
+
+    /** Collects at most {@code max} bytes, then cancels the stream and fails. */
+    private static HttpResponse.BodySubscriber<byte[]> bounded(int max) {
+        return new HttpResponse.BodySubscriber<>() {
+            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+            private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+            private Flow.Subscription subscription;
+
+            @Override
+            public CompletionStage<byte[]> getBody() {
+                return result;
+            }
+
+            @Override
+            public void onSubscribe(Flow.Subscription s) {
+                subscription = s;
+                s.request(Long.MAX_VALUE);
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> buffers) {
+                if (result.isDone()) {
+                    return;
+                }
+                for (ByteBuffer b : buffers) {
+                    if (out.size() + b.remaining() > max) {
+                        subscription.cancel();
+                        result.completeExceptionally(new IOException("response larger than " + max + " bytes"));
+                        return;
+                    }
+                    byte[] chunk = new byte[b.remaining()];
+                    b.get(chunk);
+                    out.write(chunk, 0, chunk.length);
+                }
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                result.completeExceptionally(t);
+            }
+
+            @Override
+            public void onComplete() {
+                result.complete(out.toByteArray());
+            }
+        };
+    }
+
+    static List<URI> ocspUrls(X509Certificate cert) {
+        List<URI> urls = new ArrayList<>();
+        byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
+        if (ext == null) {
+            return urls;
+        }
+        AuthorityInformationAccess aia =
+                AuthorityInformationAccess.getInstance(ASN1OctetString.getInstance(ext).getOctets());
+        for (AccessDescription ad : aia.getAccessDescriptions()) {
+            if (AccessDescription.id_ad_ocsp.equals(ad.getAccessMethod())) {
+                uri(ad.getAccessLocation(), urls);
+            }
+        }
+        return urls;
+    }
+
+    static List<URI> crlUrls(X509Certificate cert) {
+        List<URI> urls = new ArrayList<>();
+        byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
+        if (ext == null) {
+            return urls;
+        }
+        CRLDistPoint dps = CRLDistPoint.getInstance(ASN1OctetString.getInstance(ext).getOctets());
+        for (DistributionPoint dp : dps.getDistributionPoints()) {
+            DistributionPointName name = dp.getDistributionPoint();
+            if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
+                for (GeneralName gn : GeneralNames.getInstance(name.getName()).getNames()) {
+                    uri(gn, urls);
+                }
+            }
+        }
+        return urls;
+    }
+
+    private static void uri(GeneralName gn, List<URI> into) {
+        if (gn.getTagNo() != GeneralName.uniformResourceIdentifier) {
+            return;
+        }
+        try {
+            URI u = URI.create(ASN1IA5String.getInstance(gn.getName()).getString());
+            if (("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
+                    && u.getHost() != null) {
+                into.add(u);
+            }
+        } catch (IllegalArgumentException e) {
+            // not a usable URL
+        }
+    }
+}
