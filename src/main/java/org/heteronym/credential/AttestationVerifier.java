@@ -36,6 +36,8 @@ public final class AttestationVerifier {
     static final Duration MAX_KB_AGE = Duration.ofMinutes(5);
 
     private static final Set<String> CREDENTIAL_TYPES = Set.of("dc+sd-jwt", "vc+sd-jwt");
+    /** Claims SD-JWT VC forbids to disclose selectively; they must stand in the issuer-signed payload. */
+    private static final List<String> ALWAYS_IN_CLEAR = List.of("iss", "nbf", "exp", "cnf", "vct", "status");
     private static final Pattern SYNTAX = Pattern.compile("[A-Za-z0-9_\\-.~]+");
 
     private final Map<String, LicensingAuthority> byIssuer;
@@ -114,6 +116,11 @@ public final class AttestationVerifier {
 
         // 3. Disclosures against the signed digests.
         ObjectNode claims = AttestationDisclosures.resolve(signed, disclosures);
+        for (String name : ALWAYS_IN_CLEAR) {
+            if (!java.util.Objects.equals(signed.get(name), claims.get(name))) {
+                throw refuse(RefusalReason.MALFORMED, name + " must not be selectively disclosed");
+            }
+        }
 
         // 4. Holder key binding.
         checkKeyBinding(claims, keyBindingJwt, boundPart, expectedChallenge, audience, now);

@@ -354,6 +354,23 @@ class AttestationVerifierTest {
     }
 
     @Test
+    void selectivelyDisclosedStatusIsMalformed() throws Exception {
+        Credential credential = new Credential().with(c -> c.remove("status"));
+        credential.disclosures.add(disclosure("status", Map.of("status_list", Map.of("idx", 2, "uri", revocationUri))));
+        assertRefused(RefusalReason.MALFORMED, credential.presentation());
+    }
+
+    @Test
+    void expiredStatusListIsStatusUnavailable() throws Exception {
+        String staleUri = revocationUri.replace("revocation", "stale");
+        served.put("/lists/stale", statusListToken(issuerEc, ISSUER, staleUri, 1, new int[] {0},
+                NOW.minus(Duration.ofDays(2)), NOW.minus(Duration.ofDays(1))));
+        assertRefused(RefusalReason.STATUS_UNAVAILABLE, new Credential()
+                .with(c -> c.put("status", Map.of("status_list", Map.of("idx", 0, "uri", staleUri))))
+                .presentation());
+    }
+
+    @Test
     void garbageIsMalformed() throws Exception {
         assertRefused(RefusalReason.MALFORMED, "definitely not an attestation");
         assertRefused(RefusalReason.MALFORMED, "eyJhbGciOiJFUzI1NiJ9.e30");
