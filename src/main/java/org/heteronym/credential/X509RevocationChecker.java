@@ -15,7 +15,6 @@ import java.security.cert.X509CRLEntry;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
@@ -29,16 +28,6 @@ import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.bouncycastle.asn1.ASN1IA5String;
-import org.bouncycastle.asn1.ASN1OctetString;
-import org.bouncycastle.asn1.x509.AccessDescription;
-import org.bouncycastle.asn1.x509.AuthorityInformationAccess;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
@@ -105,11 +94,11 @@ public final class X509RevocationChecker implements RevocationChecker {
     @Override
     public Status check(X509Certificate cert, X509Certificate issuer, Instant now) {
         try {
-            List<URI> ocsp = ocspUrls(cert);
+            List<URI> ocsp = RevocationUrls.ocspUrls(cert);
             if (!ocsp.isEmpty()) {
                 return ocsp(cert, issuer, ocsp.get(0), now);
             }
-            List<URI> crls = crlUrls(cert);
+            List<URI> crls = RevocationUrls.crlUrls(cert);
             if (!crls.isEmpty()) {
                 return crl(cert, issuer, crls.get(0), now);
             }
@@ -312,54 +301,5 @@ public final class X509RevocationChecker implements RevocationChecker {
                 result.complete(out.toByteArray());
             }
         };
-    }
-
-    static List<URI> ocspUrls(X509Certificate cert) {
-        List<URI> urls = new ArrayList<>();
-        byte[] ext = cert.getExtensionValue(Extension.authorityInfoAccess.getId());
-        if (ext == null) {
-            return urls;
-        }
-        AuthorityInformationAccess aia =
-                AuthorityInformationAccess.getInstance(ASN1OctetString.getInstance(ext).getOctets());
-        for (AccessDescription ad : aia.getAccessDescriptions()) {
-            if (AccessDescription.id_ad_ocsp.equals(ad.getAccessMethod())) {
-                uri(ad.getAccessLocation(), urls);
-            }
-        }
-        return urls;
-    }
-
-    static List<URI> crlUrls(X509Certificate cert) {
-        List<URI> urls = new ArrayList<>();
-        byte[] ext = cert.getExtensionValue(Extension.cRLDistributionPoints.getId());
-        if (ext == null) {
-            return urls;
-        }
-        CRLDistPoint dps = CRLDistPoint.getInstance(ASN1OctetString.getInstance(ext).getOctets());
-        for (DistributionPoint dp : dps.getDistributionPoints()) {
-            DistributionPointName name = dp.getDistributionPoint();
-            if (name != null && name.getType() == DistributionPointName.FULL_NAME) {
-                for (GeneralName gn : GeneralNames.getInstance(name.getName()).getNames()) {
-                    uri(gn, urls);
-                }
-            }
-        }
-        return urls;
-    }
-
-    private static void uri(GeneralName gn, List<URI> into) {
-        if (gn.getTagNo() != GeneralName.uniformResourceIdentifier) {
-            return;
-        }
-        try {
-            URI u = URI.create(ASN1IA5String.getInstance(gn.getName()).getString());
-            if (("http".equalsIgnoreCase(u.getScheme()) || "https".equalsIgnoreCase(u.getScheme()))
-                    && u.getHost() != null) {
-                into.add(u);
-            }
-        } catch (IllegalArgumentException e) {
-            // not a usable URL
-        }
     }
 }
