@@ -72,6 +72,16 @@ public class DevKeys {
         }
     }
 
+    /** Makes a file holding 32 random bytes in base64 (a symmetric secret) if generation is enabled and absent. */
+    public void ensureSecret(Path file) {
+        if (generate && Files.notExists(file)) {
+            byte[] secret = new byte[32];
+            new java.security.SecureRandom().nextBytes(secret);
+            writeAtomically(file, Base64.getEncoder().encodeToString(secret) + "\n", true);
+            LOG.infof("Generated development secret %s", file);
+        }
+    }
+
     private static KeyPair generate(String algorithm, ECGenParameterSpec spec) {
         try {
             KeyPairGenerator generator = KeyPairGenerator.getInstance(algorithm);
@@ -88,13 +98,17 @@ public class DevKeys {
         String pem = "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der)
                 + "\n-----END " + label + "-----\n";
+        writeAtomically(file, pem, secret);
+    }
+
+    private static void writeAtomically(Path file, String content, boolean secret) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), ".key", ".tmp");
             if (secret) {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
             }
-            Files.writeString(tmp, pem);
+            Files.writeString(tmp, content);
             Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write development key " + file, e);

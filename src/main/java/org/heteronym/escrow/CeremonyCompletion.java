@@ -56,6 +56,7 @@ class CeremonyCompletion {
         outcome.trusteeKeys().forEach(key -> keys.writeBytes(key.encode()));
         epoch.trusteeKeys = keys.toByteArray();
         epoch.establishedOn = LocalDate.now(ZoneOffset.UTC);
+        epoch.establishedAt = java.time.Instant.now();
         ceremony.state = Ceremony.State.COMPLETE;
         ceremony.epochId = outcome.transcriptHash().toBytes();
         LogEntry entry = LogEntry.of(EntryKind.TRUSTEE_SET_ESTABLISHED, Map.of(

@@ -17,4 +17,10 @@ public class EpochRegistry {
             return epoch;
         });
     }
+
+    /** The epoch new envelopes are sealed under: the one established last, if any. */
+    @WithSession
+    public Uni<java.util.Optional<Epoch>> current() {
+        return Epoch.<Epoch>find("order by establishedAt desc").firstResult().map(java.util.Optional::ofNullable);
+    }
 }

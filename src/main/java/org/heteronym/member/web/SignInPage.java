@@ -1,0 +1,69 @@
+package org.heteronym.member.web;
+
+import io.quarkus.security.webauthn.WebAuthn;
+import io.quarkus.security.webauthn.WebAuthnSecurity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
+import org.heteronym.member.MemberPasskeys;
+
+/** Sign-in with a discoverable passkey (no user name to type), and sign-out. */
+@Path("/")
+@WebAuthn
+public class SignInPage {
+
+    private final WebAuthnSecurity webAuthn;
+    private final MemberPasskeys passkeys;
+
+    SignInPage(WebAuthnSecurity webAuthn, MemberPasskeys passkeys) {
+        this.webAuthn = webAuthn;
+        this.passkeys = passkeys;
+    }
+
+    @GET
+    @Path("sign-in")
+    @Produces(MediaType.TEXT_HTML)
+    public Object page(@QueryParam("next") String next, @QueryParam("notice") String notice) {
+        return Pages.signIn(LocalPath.orDefault(next, "/me"), "signed-out".equals(notice)
+                ? "You are signed out." : null);
+    }
+
+    @GET
+    @Path("sign-in/options")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<String> options(@Context RoutingContext context) {
+        return webAuthn.getLoginChallenge(null, context).map(webAuthn::toJsonString);
+    }
+
+    @POST
+    @Path("sign-in")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Map<String, String>> signIn(@QueryParam("next") String next, JsonObject assertion,
+                                           @Context RoutingContext context) {
+        return MemberSession.verified(webAuthn.login(assertion, context))
+                .call(passkey -> passkeys.update(passkey.getCredentialID(), passkey.getCounter()))
+                .map(passkey -> {
+                    webAuthn.rememberUser(passkey.getUsername(), context);
+                    return Map.of("next", LocalPath.orDefault(next, "/me"));
+                });
+    }
+
+    @POST
+    @Path("sign-out")
+    public Response signOut(@Context RoutingContext context) {
+        webAuthn.logout(context);
+        return Response.seeOther(URI.create("/sign-in?notice=signed-out")).build();
+    }
+}
