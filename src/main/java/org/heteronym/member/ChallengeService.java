@@ -51,12 +51,6 @@ public class ChallengeService {
         });
     }
 
-    /** Removes expired challenges; run by {@link EnrollmentCleanup}. */
-    @WithTransaction
-    Uni<Long> purgeExpired() {
-        return CredentialChallenge.delete("expiresAt <= ?1", Instant.now());
-    }
-
     public String service() {
         return service;
     }
