@@ -2,7 +2,6 @@ package org.heteronym.member.web;
 
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
-import io.quarkus.security.webauthn.WebAuthn;
 import io.quarkus.security.webauthn.WebAuthnSecurity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -39,7 +38,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  * create a passkey. A refusal re-renders the page with the reason and a fresh challenge; nothing is kept.
  */
 @Path("/enroll")
-@WebAuthn
 public class EnrollmentPage {
 
     /** Holds the pending enrollment's token between the evidence and the passkey; scoped to /enroll. */

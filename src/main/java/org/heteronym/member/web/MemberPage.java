@@ -16,7 +16,6 @@ import org.heteronym.member.MemberPasskeys;
 
 /** The landing page, and the signed-in member's own page: status, profession, when the seal was made. */
 @Path("/")
-@WebAuthn
 public class MemberPage {
 
     private final MemberAccounts accounts;
@@ -33,8 +32,10 @@ public class MemberPage {
         return Pages.home();
     }
 
+    /** Only the passkey session opens this page: a staff bearer token never makes anyone a member. */
     @GET
     @Path("me")
+    @WebAuthn
     @RolesAllowed(MemberPasskeys.MEMBER_ROLE)
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> me(@QueryParam("notice") String notice) {

@@ -6,9 +6,10 @@ import io.smallrye.mutiny.Uni;
 import java.util.Optional;
 import org.heteronym.member.EnrollmentRefusal;
 import org.heteronym.member.MemberPasskeys;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
-/** The member signed in through a passkey session cookie, on endpoints that accept only that mechanism. */
+/** The member signed in through a passkey session cookie; a staff bearer token is never a member session. */
 final class MemberSession {
 
     private static final Logger LOG = Logger.getLogger(MemberSession.class);
@@ -19,6 +20,7 @@ final class MemberSession {
     static Uni<Optional<String>> memberId(CurrentIdentityAssociation identities) {
         return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
                 || !identity.hasRole(MemberPasskeys.MEMBER_ROLE)
+                || identity.getPrincipal() instanceof JsonWebToken
                 ? Optional.<String>empty() : Optional.of(identity.getPrincipal().getName()));
     }
 

@@ -1,6 +1,5 @@
 package org.heteronym.member.web;
 
-import io.quarkus.security.webauthn.WebAuthn;
 import io.quarkus.security.webauthn.WebAuthnSecurity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
@@ -20,7 +19,6 @@ import org.heteronym.member.MemberPasskeys;
 
 /** Sign-in with a discoverable passkey (no user name to type), and sign-out. */
 @Path("/")
-@WebAuthn
 public class SignInPage {
 
     private final WebAuthnSecurity webAuthn;
