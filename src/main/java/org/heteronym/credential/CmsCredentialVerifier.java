@@ -186,8 +186,16 @@ public final class CmsCredentialVerifier {
             throw new CredentialRefusal(RefusalReason.WRONG_KEY_USAGE, "leaf is a CA certificate");
         }
 
-        // Revocation of the leaf
+        // Revocation of the leaf, and what the licence monitor needs to repeat the check without the leaf
         X509Certificate issuer = path.certs().size() > 1 ? path.certs().get(1) : path.root();
+        LicenceStatusHandle.CertificateStatus handle;
+        try {
+            handle = LicenceStatusHandle.CertificateStatus.forLeaf(path.anchor().id(), issuer, leaf);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // e.g. an issuer certificate or serial beyond the handle's bounds: enrolling a licence that can
+            // never be re-checked is refused like any other unknown status
+            throw new CredentialRefusal(RefusalReason.STATUS_UNAVAILABLE, "no re-checkable status handle");
+        }
         RevocationChecker.Status status;
         try {
             status = revocation.check(leaf, issuer, now);
@@ -217,12 +225,7 @@ public final class CmsCredentialVerifier {
         Profession profession = profession(leaf, anchor);
 
         return new VerifiedCredential(EvidenceKind.X509_SIGNATURE, anchor.id(), licence, profession, fullName,
-                Optional.empty(), statusReference(leaf), sha256(cmsSignedData), now);
-    }
-
-    /** "issuer DN|serial hex", what the licence monitor re-checks. */
-    static String statusReference(X509Certificate cert) {
-        return cert.getIssuerX500Principal().getName() + "|" + cert.getSerialNumber().toString(16);
+                Optional.empty(), handle, sha256(cmsSignedData), now);
     }
 
     private record Path(X509TrustAnchor anchor, List<X509Certificate> certs, X509Certificate root) { }
