@@ -25,14 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -210,22 +202,10 @@ public final class CmsCredentialVerifier {
 
         // Identity
         X509TrustAnchor anchor = path.anchor();
-        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
-        String licence = single(subject, anchor.licenceAttributeOid())
-                .orElseThrow(() -> new CredentialRefusal(RefusalReason.NO_PROFESSION, "no single licence number"));
-        Optional<String> name = single(subject, anchor.nameAttributeOid());
-        if (name.isEmpty()) {
-            Optional<String> given = single(subject, X509TrustAnchor.GIVEN_NAME_OID);
-            Optional<String> surname = single(subject, X509TrustAnchor.SURNAME_OID);
-            if (given.isPresent() && surname.isPresent()) {
-                name = Optional.of(given.get() + " " + surname.get());
-            }
-        }
-        String fullName = name.orElseThrow(() -> new CredentialRefusal(RefusalReason.NO_PROFESSION, "no name"));
-        Profession profession = profession(leaf, anchor);
+        CertificateIdentity identity = CertificateIdentity.read(leaf, anchor);
 
-        return new VerifiedCredential(EvidenceKind.X509_SIGNATURE, anchor.id(), licence, profession, fullName,
-                Optional.empty(), handle, sha256(cmsSignedData), now);
+        return new VerifiedCredential(EvidenceKind.X509_SIGNATURE, anchor.id(), identity.licenceNumber(),
+                identity.profession(), identity.fullName(), Optional.empty(), handle, sha256(cmsSignedData), now);
     }
 
     private record Path(X509TrustAnchor anchor, List<X509Certificate> certs, X509Certificate root) { }
@@ -266,47 +246,6 @@ public final class CmsCredentialVerifier {
         }
         throw new CredentialRefusal(RefusalReason.UNKNOWN_ISSUER,
                 "no path to a trusted anchor from " + leaf.getIssuerX500Principal());
-    }
-
-    private static Profession profession(X509Certificate leaf, X509TrustAnchor anchor) throws CredentialRefusal {
-        byte[] ext = leaf.getExtensionValue(Extension.certificatePolicies.getId());
-        if (ext == null) {
-            throw new CredentialRefusal(RefusalReason.NO_PROFESSION, "no certificatePolicies");
-        }
-        Set<Profession> found = new HashSet<>();
-        try {
-            CertificatePolicies policies = CertificatePolicies.getInstance(
-                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
-            for (PolicyInformation p : policies.getPolicyInformation()) {
-                Profession mapped = anchor.professionByPolicy().get(p.getPolicyIdentifier().getId());
-                if (mapped != null) {
-                    found.add(mapped);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new CredentialRefusal(RefusalReason.NO_PROFESSION, "unreadable certificatePolicies");
-        }
-        if (found.size() != 1) {
-            throw new CredentialRefusal(RefusalReason.NO_PROFESSION, found.size() + " professions in the policies");
-        }
-        return found.iterator().next();
-    }
-
-    /** The single string value of a subject attribute; empty if absent, repeated or not a string. */
-    private static Optional<String> single(X500Name subject, String oid) {
-        ASN1ObjectIdentifier type = new ASN1ObjectIdentifier(oid);
-        List<String> values = new ArrayList<>();
-        for (RDN rdn : subject.getRDNs()) {
-            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
-                if (atv.getType().equals(type)) {
-                    if (!(atv.getValue() instanceof ASN1String s)) {
-                        return Optional.empty();
-                    }
-                    values.add(s.getString().strip());
-                }
-            }
-        }
-        return values.size() == 1 && !values.get(0).isEmpty() ? Optional.of(values.get(0)) : Optional.empty();
     }
 
     private static byte[] sha256(byte[] bytes) {
