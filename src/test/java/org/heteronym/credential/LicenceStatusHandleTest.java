@@ -75,7 +75,8 @@ class LicenceStatusHandleTest {
 
     @Test
     void statusListEntryEncodesToThePublishedTestVector() {
-        StatusListEntry entry = new StatusListEntry("medical-council", URI.create("https://status.example/lists/7"), 42);
+        StatusListEntry entry =
+                new StatusListEntry("medical-council", URI.create("https://status.example/lists/7"), 42);
         byte[] expected = hex("01 02 0f" + HexFormat.of().formatHex("medical-council".getBytes(StandardCharsets.UTF_8))
                 + "001e" + HexFormat.of().formatHex("https://status.example/lists/7".getBytes(StandardCharsets.UTF_8))
                 + "0000002a");
