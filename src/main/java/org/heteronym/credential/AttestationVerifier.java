@@ -2,6 +2,7 @@ package org.heteronym.credential;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -137,8 +138,9 @@ public final class AttestationVerifier {
             throw refuse(RefusalReason.NO_PROFESSION, "profession missing or not mapped");
         }
 
-        // 6. Current status, last because it costs a request.
-        String statusReference = "";
+        // 6. Current status, last because it costs a request. Without a status claim there is nothing to re-check
+        // later either: the handle says so (NoStatus) and the licence monitor decides what that means.
+        LicenceStatusHandle statusHandle = new LicenceStatusHandle.NoStatus(authority.id());
         JsonNode status = claims.get("status");
         if (status != null) {
             JsonNode statusList = status.path("status_list");
@@ -147,13 +149,17 @@ public final class AttestationVerifier {
             if (!idx.canConvertToInt() || !idx.isIntegralNumber() || idx.asInt() < 0 || uri == null) {
                 throw refuse(RefusalReason.MALFORMED, "status claim needs status_list.idx and uri");
             }
+            try {
+                statusHandle = new LicenceStatusHandle.StatusListEntry(authority.id(), URI.create(uri), idx.asInt());
+            } catch (IllegalArgumentException e) {
+                throw refuse(RefusalReason.MALFORMED, "status_list.uri is not a usable http(s) URL");
+            }
             if (statusLists.check(authority, uri, idx.asInt(), now) != StatusListClient.Status.VALID) {
                 throw refuse(RefusalReason.REVOKED, "status list entry is not valid");
             }
-            statusReference = uri + "#" + idx.asInt();
         }
         return new VerifiedCredential(EvidenceKind.AUTHORITY_ATTESTATION, authority.id(), licenceNumber, profession,
-                fullName, birthdate, statusReference, AttestationJose.sha256(submitted), now);
+                fullName, birthdate, statusHandle, AttestationJose.sha256(submitted), now);
     }
 
     private static void checkKeyBinding(ObjectNode claims, String keyBindingJwt, String boundPart,

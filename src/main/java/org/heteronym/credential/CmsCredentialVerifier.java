@@ -25,14 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
-import org.bouncycastle.asn1.ASN1ObjectIdentifier;
-import org.bouncycastle.asn1.ASN1String;
-import org.bouncycastle.asn1.x500.AttributeTypeAndValue;
-import org.bouncycastle.asn1.x500.RDN;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.asn1.x509.CertificatePolicies;
-import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.PolicyInformation;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSException;
@@ -186,8 +178,16 @@ public final class CmsCredentialVerifier {
             throw new CredentialRefusal(RefusalReason.WRONG_KEY_USAGE, "leaf is a CA certificate");
         }
 
-        // Revocation of the leaf
+        // Revocation of the leaf, and what the licence monitor needs to repeat the check without the leaf
         X509Certificate issuer = path.certs().size() > 1 ? path.certs().get(1) : path.root();
+        LicenceStatusHandle.CertificateStatus handle;
+        try {
+            handle = LicenceStatusHandle.CertificateStatus.forLeaf(path.anchor().id(), issuer, leaf);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            // e.g. an issuer certificate or serial beyond the handle's bounds: enrolling a licence that can
+            // never be re-checked is refused like any other unknown status
+            throw new CredentialRefusal(RefusalReason.STATUS_UNAVAILABLE, "no re-checkable status handle");
+        }
         RevocationChecker.Status status;
         try {
             status = revocation.check(leaf, issuer, now);
@@ -202,27 +202,10 @@ public final class CmsCredentialVerifier {
 
         // Identity
         X509TrustAnchor anchor = path.anchor();
-        X500Name subject = X500Name.getInstance(leaf.getSubjectX500Principal().getEncoded());
-        String licence = single(subject, anchor.licenceAttributeOid())
-                .orElseThrow(() -> new CredentialRefusal(RefusalReason.NO_PROFESSION, "no single licence number"));
-        Optional<String> name = single(subject, anchor.nameAttributeOid());
-        if (name.isEmpty()) {
-            Optional<String> given = single(subject, X509TrustAnchor.GIVEN_NAME_OID);
-            Optional<String> surname = single(subject, X509TrustAnchor.SURNAME_OID);
-            if (given.isPresent() && surname.isPresent()) {
-                name = Optional.of(given.get() + " " + surname.get());
-            }
-        }
-        String fullName = name.orElseThrow(() -> new CredentialRefusal(RefusalReason.NO_PROFESSION, "no name"));
-        Profession profession = profession(leaf, anchor);
+        CertificateIdentity identity = CertificateIdentity.read(leaf, anchor);
 
-        return new VerifiedCredential(EvidenceKind.X509_SIGNATURE, anchor.id(), licence, profession, fullName,
-                Optional.empty(), statusReference(leaf), sha256(cmsSignedData), now);
-    }
-
-    /** "issuer DN|serial hex", what the licence monitor re-checks. */
-    static String statusReference(X509Certificate cert) {
-        return cert.getIssuerX500Principal().getName() + "|" + cert.getSerialNumber().toString(16);
+        return new VerifiedCredential(EvidenceKind.X509_SIGNATURE, anchor.id(), identity.licenceNumber(),
+                identity.profession(), identity.fullName(), Optional.empty(), handle, sha256(cmsSignedData), now);
     }
 
     private record Path(X509TrustAnchor anchor, List<X509Certificate> certs, X509Certificate root) { }
@@ -263,47 +246,6 @@ public final class CmsCredentialVerifier {
         }
         throw new CredentialRefusal(RefusalReason.UNKNOWN_ISSUER,
                 "no path to a trusted anchor from " + leaf.getIssuerX500Principal());
-    }
-
-    private static Profession profession(X509Certificate leaf, X509TrustAnchor anchor) throws CredentialRefusal {
-        byte[] ext = leaf.getExtensionValue(Extension.certificatePolicies.getId());
-        if (ext == null) {
-            throw new CredentialRefusal(RefusalReason.NO_PROFESSION, "no certificatePolicies");
-        }
-        Set<Profession> found = new HashSet<>();
-        try {
-            CertificatePolicies policies = CertificatePolicies.getInstance(
-                    org.bouncycastle.asn1.ASN1OctetString.getInstance(ext).getOctets());
-            for (PolicyInformation p : policies.getPolicyInformation()) {
-                Profession mapped = anchor.professionByPolicy().get(p.getPolicyIdentifier().getId());
-                if (mapped != null) {
-                    found.add(mapped);
-                }
-            }
-        } catch (RuntimeException e) {
-            throw new CredentialRefusal(RefusalReason.NO_PROFESSION, "unreadable certificatePolicies");
-        }
-        if (found.size() != 1) {
-            throw new CredentialRefusal(RefusalReason.NO_PROFESSION, found.size() + " professions in the policies");
-        }
-        return found.iterator().next();
-    }
-
-    /** The single string value of a subject attribute; empty if absent, repeated or not a string. */
-    private static Optional<String> single(X500Name subject, String oid) {
-        ASN1ObjectIdentifier type = new ASN1ObjectIdentifier(oid);
-        List<String> values = new ArrayList<>();
-        for (RDN rdn : subject.getRDNs()) {
-            for (AttributeTypeAndValue atv : rdn.getTypesAndValues()) {
-                if (atv.getType().equals(type)) {
-                    if (!(atv.getValue() instanceof ASN1String s)) {
-                        return Optional.empty();
-                    }
-                    values.add(s.getString().strip());
-                }
-            }
-        }
-        return values.size() == 1 && !values.get(0).isEmpty() ? Optional.of(values.get(0)) : Optional.empty();
     }
 
     private static byte[] sha256(byte[] bytes) {

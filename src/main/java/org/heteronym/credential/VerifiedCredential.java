@@ -14,8 +14,8 @@ import java.util.Optional;
  *
  * @param authority       who vouches: the trust anchor's or the licensing authority's configured id
  * @param licenceNumber   the licence (or student) number as the authority writes it
- * @param statusReference what the licence monitor re-checks later: for certificates "issuer DN|serial hex", for
- *                        attestations "status list URI#index" (empty if the authority publishes no status)
+ * @param statusHandle    what the licence monitor re-checks later, kept (encrypted) after the evidence is dropped;
+ *                        it holds no name and no licence number
  * @param evidenceDigest  SHA-256 of the evidence as submitted, so the sealed identity can name what proved it
  */
 public final class VerifiedCredential {
@@ -26,12 +26,12 @@ public final class VerifiedCredential {
     private final Profession profession;
     private final String fullName;
     private final Optional<LocalDate> dateOfBirth;
-    private final String statusReference;
+    private final LicenceStatusHandle statusHandle;
     private final byte[] evidenceDigest;
     private final Instant verifiedAt;
 
     VerifiedCredential(EvidenceKind kind, String authority, String licenceNumber, Profession profession,
-                       String fullName, Optional<LocalDate> dateOfBirth, String statusReference,
+                       String fullName, Optional<LocalDate> dateOfBirth, LicenceStatusHandle statusHandle,
                        byte[] evidenceDigest, Instant verifiedAt) {
         this.kind = Objects.requireNonNull(kind);
         this.authority = Objects.requireNonNull(authority);
@@ -39,7 +39,7 @@ public final class VerifiedCredential {
         this.profession = Objects.requireNonNull(profession);
         this.fullName = Objects.requireNonNull(fullName);
         this.dateOfBirth = Objects.requireNonNull(dateOfBirth);
-        this.statusReference = Objects.requireNonNull(statusReference);
+        this.statusHandle = Objects.requireNonNull(statusHandle);
         this.evidenceDigest = evidenceDigest.clone();
         this.verifiedAt = Objects.requireNonNull(verifiedAt);
     }
@@ -68,8 +68,8 @@ public final class VerifiedCredential {
         return dateOfBirth;
     }
 
-    public String statusReference() {
-        return statusReference;
+    public LicenceStatusHandle statusHandle() {
+        return statusHandle;
     }
 
     public byte[] evidenceDigest() {

@@ -1,13 +1,9 @@
 package org.heteronym.credential;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import java.math.BigInteger;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
 import java.security.Provider;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
@@ -16,17 +12,13 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.cert.X509CertificateHolder;
@@ -56,6 +48,11 @@ import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
  * points is fetched; the CRL must be issued and signed by the issuer, and its nextUpdate present and not passed. CRLs
  * are cached in memory until their nextUpdate.
  *
+ * <p>Both protocols need only the issuer certificate and the serial number (RFC 6960 §4.1.1 CertID: hashes of the
+ * issuer's name and key, and the serial; RFC 5280 §5.3 CRL entries: the serial under the issuer's signature), so
+ * {@link #check(X509Certificate, BigInteger, List, List, Instant)} works without the leaf certificate: the licence
+ * monitor keeps only a {@link LicenceStatusHandle.CertificateStatus}, never the member's certificate.
+ *
  * <p>Any failure (no URL, timeout, oversize, bad signature, stale data) gives {@link Status#UNAVAILABLE}; callers must
  * refuse on anything but {@link Status#GOOD}. URLs come from certificates; callers should pass only certificates that
  * already chain to a trusted anchor.
@@ -74,8 +71,7 @@ public final class X509RevocationChecker implements RevocationChecker {
 
     private static final Provider BC = new BouncyCastleProvider();
 
-    private final HttpClient http;
-    private final Duration timeout;
+    private final RevocationHttp http;
     private final Map<String, X509CRL> crlCache = new ConcurrentHashMap<>();
 
     /** With 5 s connect and 10 s request timeouts. */
@@ -84,23 +80,45 @@ public final class X509RevocationChecker implements RevocationChecker {
     }
 
     public X509RevocationChecker(Duration connectTimeout, Duration requestTimeout) {
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        this.timeout = Objects.requireNonNull(requestTimeout);
+        this.http = new RevocationHttp(connectTimeout, requestTimeout, MAX_RESPONSE_BYTES);
     }
 
+    /** Reads the OCSP and CRL URLs from {@code cert} and checks its serial number. */
     @Override
     public Status check(X509Certificate cert, X509Certificate issuer, Instant now) {
+        List<URI> ocsp;
+        List<URI> crls;
         try {
-            List<URI> ocsp = RevocationUrls.ocspUrls(cert);
-            if (!ocsp.isEmpty()) {
-                return ocsp(cert, issuer, ocsp.get(0), now);
+            ocsp = RevocationUrls.ocspUrls(cert);
+            crls = RevocationUrls.crlUrls(cert);
+        } catch (RuntimeException e) {
+            return Status.UNAVAILABLE;  // unreadable AIA or CRL distribution points
+        }
+        return check(issuer, cert.getSerialNumber(), ocsp, crls, now);
+    }
+
+    /**
+     * The status of the certificate with {@code serial} issued by {@code issuer}: by OCSP at the first of
+     * {@code ocspUrls} if there is one, otherwise by the CRL at the first of {@code crlUrls}.
+     *
+     * @param issuer   the certificate that issued the one checked; it must sign the OCSP response (or the delegated
+     *                 responder's certificate) and the CRL
+     * @param serial   the checked certificate's serial number
+     * @param ocspUrls the OCSP responders its Authority Information Access names
+     * @param crlUrls  the http(s) URLs of its CRL distribution points
+     * @param now      the instant at which the answer must be fresh
+     */
+    public Status check(X509Certificate issuer, BigInteger serial, List<URI> ocspUrls, List<URI> crlUrls,
+                        Instant now) {
+        Objects.requireNonNull(issuer, "issuer");
+        Objects.requireNonNull(serial, "serial");
+        Objects.requireNonNull(now, "now");
+        try {
+            if (!ocspUrls.isEmpty()) {
+                return ocsp(issuer, serial, ocspUrls.get(0), now);
             }
-            List<URI> crls = RevocationUrls.crlUrls(cert);
-            if (!crls.isEmpty()) {
-                return crl(cert, issuer, crls.get(0), now);
+            if (!crlUrls.isEmpty()) {
+                return crl(issuer, serial, crlUrls.get(0), now);
             }
             return Status.UNAVAILABLE;
         } catch (InterruptedException e) {
@@ -113,23 +131,23 @@ public final class X509RevocationChecker implements RevocationChecker {
 
     // ---- OCSP
 
-    private Status ocsp(X509Certificate cert, X509Certificate issuer, URI url, Instant now) throws Exception {
+    private Status ocsp(X509Certificate issuer, BigInteger serial, URI url, Instant now) throws Exception {
         X509CertificateHolder issuerHolder = new JcaX509CertificateHolder(issuer);
         CertificateID id = new CertificateID(
                 new JcaDigestCalculatorProviderBuilder().setProvider(BC).build().get(CertificateID.HASH_SHA1),
-                issuerHolder, cert.getSerialNumber());
+                issuerHolder, serial);
         OCSPReq req = new OCSPReqBuilder().addRequest(id).build();
         HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(timeout)
+                .timeout(http.timeout())
                 .header("Content-Type", "application/ocsp-request")
                 .header("Accept", "application/ocsp-response")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(req.getEncoded()))
                 .build();
-        byte[] body = send(request);
-        if (body == null) {
+        Optional<byte[]> body = http.send(request);
+        if (body.isEmpty()) {
             return Status.UNAVAILABLE;
         }
-        OCSPResp resp = new OCSPResp(body);
+        OCSPResp resp = new OCSPResp(body.get());
         if (resp.getStatus() != OCSPResp.SUCCESSFUL || !(resp.getResponseObject() instanceof BasicOCSPResp basic)) {
             return Status.UNAVAILABLE;
         }
@@ -154,7 +172,7 @@ public final class X509RevocationChecker implements RevocationChecker {
                 return Status.GOOD;
             }
             if (status instanceof RevokedStatus) {
-                return Status.REVOKED;
+                return Status.REVOKED;  // any reason, certificateHold (suspension) included
             }
             if (status instanceof UnknownStatus) {
                 return Status.UNKNOWN;
@@ -199,16 +217,20 @@ public final class X509RevocationChecker implements RevocationChecker {
 
     // ---- CRL
 
-    private Status crl(X509Certificate cert, X509Certificate issuer, URI url, Instant now) throws Exception {
-        String key = url + "|" + issuer.getSubjectX500Principal().getName();
+    private Status crl(X509Certificate issuer, BigInteger serial, URI url, Instant now) throws Exception {
+        // Keyed by the issuer's key too, not only its name: a CRL verified under one key must never answer for
+        // another issuer that merely shares the name and the distribution point.
+        String key = url + "|" + issuer.getSubjectX500Principal().getName() + "|"
+                + Base64.getEncoder().encodeToString(issuer.getPublicKey().getEncoded());
         X509CRL crl = crlCache.get(key);
         if (crl == null || !fresh(crl, now)) {
             crlCache.remove(key);
-            byte[] body = send(HttpRequest.newBuilder(url).timeout(timeout).GET().build());
-            if (body == null) {
+            Optional<byte[]> body = http.send(HttpRequest.newBuilder(url).timeout(http.timeout()).GET().build());
+            if (body.isEmpty()) {
                 return Status.UNAVAILABLE;
             }
-            crl = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(new ByteArrayInputStream(body));
+            crl = (X509CRL) CertificateFactory.getInstance("X.509")
+                    .generateCRL(new ByteArrayInputStream(body.get()));
             if (!crl.getIssuerX500Principal().equals(issuer.getSubjectX500Principal())) {
                 return Status.UNAVAILABLE;
             }
@@ -225,7 +247,8 @@ public final class X509RevocationChecker implements RevocationChecker {
             }
             crlCache.put(key, crl);
         }
-        X509CRLEntry entry = crl.getRevokedCertificate(cert.getSerialNumber());
+        // An entry revokes whatever its reason, certificateHold included: the licence monitor suspends on either.
+        X509CRLEntry entry = crl.getRevokedCertificate(serial);
         return entry == null ? Status.GOOD : Status.REVOKED;
     }
 
@@ -233,73 +256,5 @@ public final class X509RevocationChecker implements RevocationChecker {
         return crl.getNextUpdate() != null
                 && !crl.getThisUpdate().toInstant().isAfter(now.plus(CLOCK_SKEW))
                 && crl.getNextUpdate().toInstant().plus(CLOCK_SKEW).isAfter(now);
-    }
-
-    // ---- HTTP and extensions
-
-    /**
-     * The body of a 200 response, or null. The whole exchange (connect, headers and body) must finish within the
-     * request timeout, and a body larger than {@link #MAX_RESPONSE_BYTES} is abandoned as it arrives.
-     */
-    private byte[] send(HttpRequest request) throws Exception {
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                http.sendAsync(request, info -> bounded(MAX_RESPONSE_BYTES));
-        HttpResponse<byte[]> response;
-        try {
-            response = exchange.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
-            return null;
-        } catch (ExecutionException e) {
-            return null;
-        }
-        return response.statusCode() == 200 ? response.body() : null;
-    }
-
-    /** Collects at most {@code max} bytes, then cancels the stream and fails. */
-    private static HttpResponse.BodySubscriber<byte[]> bounded(int max) {
-        return new HttpResponse.BodySubscriber<>() {
-            private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-            private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-            private Flow.Subscription subscription;
-
-            @Override
-            public CompletionStage<byte[]> getBody() {
-                return result;
-            }
-
-            @Override
-            public void onSubscribe(Flow.Subscription s) {
-                subscription = s;
-                s.request(Long.MAX_VALUE);
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> buffers) {
-                if (result.isDone()) {
-                    return;
-                }
-                for (ByteBuffer b : buffers) {
-                    if (out.size() + b.remaining() > max) {
-                        subscription.cancel();
-                        result.completeExceptionally(new IOException("response larger than " + max + " bytes"));
-                        return;
-                    }
-                    byte[] chunk = new byte[b.remaining()];
-                    b.get(chunk);
-                    out.write(chunk, 0, chunk.length);
-                }
-            }
-
-            @Override
-            public void onError(Throwable t) {
-                result.completeExceptionally(t);
-            }
-
-            @Override
-            public void onComplete() {
-                result.complete(out.toByteArray());
-            }
-        };
     }
 }

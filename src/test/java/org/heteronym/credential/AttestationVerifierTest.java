@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.sun.net.httpserver.HttpServer;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -150,7 +151,8 @@ class AttestationVerifierTest {
         assertEquals("Ada Lovelace", c.fullName());
         assertEquals(Optional.of(LocalDate.of(1985, 12, 10)), c.dateOfBirth());
         assertEquals(Profession.PHYSICIAN, c.profession());
-        assertEquals(revocationUri + "#0", c.statusReference());
+        assertEquals(new LicenceStatusHandle.StatusListEntry("medical-council", URI.create(revocationUri), 0),
+                c.statusHandle());
         assertArrayEquals(sha256(presentation.getBytes(StandardCharsets.UTF_8)), c.evidenceDigest());
         assertEquals(NOW, c.verifiedAt());
     }
@@ -172,7 +174,7 @@ class AttestationVerifierTest {
         assertEquals("Grace Hopper", c.fullName());
         assertEquals(Optional.empty(), c.dateOfBirth());
         assertEquals(Profession.RESIDENT, c.profession());
-        assertEquals("", c.statusReference());
+        assertEquals(new LicenceStatusHandle.NoStatus("medical-council"), c.statusHandle());
     }
 
     @Test
@@ -368,6 +370,16 @@ class AttestationVerifierTest {
         assertRefused(RefusalReason.STATUS_UNAVAILABLE, new Credential()
                 .with(c -> c.put("status", Map.of("status_list", Map.of("idx", 0, "uri", staleUri))))
                 .presentation());
+    }
+
+    @Test
+    void statusUriThatCouldNeverBeRecheckedIsMalformedAndNotFetched() throws Exception {
+        for (String uri : List.of("file:///etc/passwd", "https:no-host", "https://st\u00e4tus.example/lists/1")) {
+            assertRefused(RefusalReason.MALFORMED, new Credential()
+                    .with(c -> c.put("status", Map.of("status_list", Map.of("idx", 0, "uri", uri))))
+                    .presentation());
+        }
+        assertEquals(0, requests.get());
     }
 
     @Test

@@ -2,9 +2,11 @@ package org.heteronym.credential;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -75,8 +77,8 @@ class CmsCredentialVerifierTest {
         assertEquals("810001234567", c.licenceNumber());
         assertEquals("Alice Martin", c.fullName());
         assertEquals(Profession.PHYSICIAN, c.profession());
-        assertEquals(leaf.cert().getIssuerX500Principal().getName() + "|" + leaf.cert().getSerialNumber().toString(16),
-                c.statusReference());
+        assertEquals(new LicenceStatusHandle.CertificateStatus("fr-igc-sante", pki.ca.getEncoded(),
+                leaf.cert().getSerialNumber(), List.of(URI.create(responder.ocspUrl())), List.of()), c.statusHandle());
         assertArrayEquals(MessageDigest.getInstance("SHA-256").digest(cms), c.evidenceDigest());
         assertEquals(now, c.verifiedAt());
     }
@@ -88,6 +90,24 @@ class CmsCredentialVerifierTest {
         VerifiedCredential c = verifier.verify(pki.sign(CHALLENGE, false, leaf), CHALLENGE, Instant.now());
 
         assertEquals(Profession.RESIDENT, c.profession());
+        LicenceStatusHandle.CertificateStatus handle = (LicenceStatusHandle.CertificateStatus) c.statusHandle();
+        assertEquals(List.of(), handle.ocspUrls());
+        assertEquals(List.of(URI.create(responder.crlUrl())), handle.crlUrls());
+    }
+
+    @Test
+    void statusHandleNamesTheIntermediateThatIssuedTheLeafAndNoIdentity() throws Exception {
+        X509TestPki.Leaf leaf = pki.leaf().ocsp(responder.ocspUrl()).build();
+
+        VerifiedCredential c = verifier.verify(pki.sign(CHALLENGE, true, leaf), CHALLENGE, Instant.now());
+
+        // the trust anchor is the root; the issuer kept is the intermediate CA carried in the CMS
+        assertArrayEquals(pki.ca.getEncoded(),
+                ((LicenceStatusHandle.CertificateStatus) c.statusHandle()).issuerCertificateDer());
+        String stored = new String(c.statusHandle().encode(), StandardCharsets.ISO_8859_1);
+        for (String identity : List.of(c.licenceNumber(), "Alice", "Martin")) {
+            assertFalse(stored.contains(identity), identity);
+        }
     }
 
     @Test

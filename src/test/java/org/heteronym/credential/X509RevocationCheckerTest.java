@@ -3,8 +3,10 @@ package org.heteronym.credential;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -89,5 +91,53 @@ class X509RevocationCheckerTest {
         X509TestPki.Leaf leaf = pki.leaf().crl(responder.hugeUrl()).build();
 
         assertEquals(RevocationChecker.Status.UNAVAILABLE, checker.check(leaf.cert(), pki.ca, Instant.now()));
+    }
+
+    // ---- without the leaf certificate, as the licence monitor calls it
+
+    @Test
+    void ocspFromIssuerAndSerialAloneAnswersGoodThenRevoked() throws Exception {
+        X509TestPki.Leaf leaf = pki.leaf().build();  // no URLs in the certificate: they come from the caller
+        List<URI> ocsp = List.of(URI.create(responder.ocspUrl()));
+
+        assertEquals(RevocationChecker.Status.GOOD,
+                checker.check(pki.ca, leaf.cert().getSerialNumber(), ocsp, List.of(), Instant.now()));
+        responder.revoke(leaf.cert().getSerialNumber());
+        assertEquals(RevocationChecker.Status.REVOKED,
+                checker.check(pki.ca, leaf.cert().getSerialNumber(), ocsp, List.of(), Instant.now()));
+    }
+
+    @Test
+    void crlFromIssuerAndSerialAloneFindsTheRevokedSerial() throws Exception {
+        Instant now = Instant.now();
+        X509TestPki.Leaf leaf = pki.leaf().build();
+        List<URI> crl = List.of(URI.create(responder.crlUrl() + "?leafless"));
+        responder.crl = pki.crl(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(1)),
+                leaf.cert().getSerialNumber());
+
+        assertEquals(RevocationChecker.Status.REVOKED,
+                checker.check(pki.ca, leaf.cert().getSerialNumber(), List.of(), crl, now));
+        assertEquals(RevocationChecker.Status.GOOD,
+                checker.check(pki.ca, leaf.cert().getSerialNumber().add(java.math.BigInteger.ONE), List.of(), crl,
+                        now));
+    }
+
+    @Test
+    void noUrlGivesUnavailable() throws Exception {
+        assertEquals(RevocationChecker.Status.UNAVAILABLE,
+                checker.check(pki.ca, X509TestPki.serial(), List.of(), List.of(), Instant.now()));
+    }
+
+    @Test
+    void crlCachedForOneIssuerKeyDoesNotAnswerForAnotherIssuerWithTheSameName() throws Exception {
+        Instant now = Instant.now();
+        X509TestPki twin = X509TestPki.create("IGC-Test");  // same names as `pki`, other keys
+        List<URI> crl = List.of(URI.create(responder.crlUrl() + "?twin"));
+        responder.crl = pki.crl(now.minus(Duration.ofMinutes(5)), now.plus(Duration.ofHours(1)));
+        assertEquals(RevocationChecker.Status.GOOD, checker.check(pki.ca, X509TestPki.serial(), List.of(), crl, now));
+
+        // the CRL cached under pki.ca's key must not be taken as signed by the twin CA
+        assertEquals(RevocationChecker.Status.UNAVAILABLE,
+                checker.check(twin.ca, X509TestPki.serial(), List.of(), crl, now));
     }
 }

@@ -84,6 +84,12 @@ final class X509TestResponder implements AutoCloseable {
                 CRLReason.keyCompromise));
     }
 
+    /** Suspended: revoked with reason certificateHold (RFC 5280 §5.3.1), which the CA may lift later. */
+    void hold(BigInteger serial) {
+        statuses.put(serial, new RevokedStatus(Date.from(Instant.now().minus(Duration.ofHours(1))),
+                CRLReason.certificateHold));
+    }
+
     void unknown(BigInteger serial) {
         statuses.put(serial, new UnknownStatus());
     }
