@@ -121,7 +121,7 @@ public class EnrollmentService {
     private Uni<SealedEvidence> seal(VerifiedCredential credential) {
         return sealer.seal(credential).map(identity -> {
             byte[] tag = secrets.duplicateTag(credential);
-            byte[] handle = secrets.sealHandle(StatusHandles.encode(credential), tag);
+            byte[] handle = secrets.sealHandle(credential.statusHandle().encode(), tag);
             return new SealedEvidence(credential.profession().name(), credential.authority(),
                     credential.kind().name(), tag, identity.epochId(), identity.envelope(), handle);
         });

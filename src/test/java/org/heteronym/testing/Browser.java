@@ -52,11 +52,6 @@ public final class Browser implements AutoCloseable {
                 .setIsUserConsenting(true));
     }
 
-    /** True when this machine has Debian's Chromium and chromedriver (.ci/run installs them). */
-    public static boolean available() {
-        return Files.isExecutable(Path.of(CHROMIUM)) && Files.isExecutable(Path.of(CHROMEDRIVER));
-    }
-
     public WebDriver driver() {
         return driver;
     }
