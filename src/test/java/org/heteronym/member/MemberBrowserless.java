@@ -1,0 +1,87 @@
+package org.heteronym.member;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.security.webauthn.WebAuthnHardware;
+import io.restassured.RestAssured;
+import io.restassured.filter.cookie.CookieFilter;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One person's side of enrollment and sign-in over plain HTTP, as the pages' forms and script do it: a cookie jar
+ * and a software authenticator ({@link WebAuthnHardware}) that keeps one passkey.
+ */
+final class MemberBrowserless {
+
+    private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([A-Za-z0-9_-]{43})\"");
+
+    final CookieFilter cookies = new CookieFilter();
+    final WebAuthnHardware authenticator;
+
+    MemberBrowserless() {
+        try {
+            authenticator = new WebAuthnHardware(URI.create(RestAssured.baseURI + ":" + RestAssured.port).toURL());
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    RequestSpecification request() {
+        return given().filter(cookies).redirects().follow(false);
+    }
+
+    /** Opens the enrollment page and reads the challenge it issued. */
+    String challenge() {
+        String page = request().get("/enroll").then().statusCode(200).extract().asString();
+        Matcher m = CHALLENGE.matcher(page);
+        if (!m.find()) {
+            throw new AssertionError("no challenge on the enrollment page");
+        }
+        return m.group(1);
+    }
+
+    /** The exact bytes to sign for {@code challenge}, as the page's download link serves them. */
+    byte[] challengeText(String challenge) {
+        return request().get("/enroll/challenge/" + challenge).then().statusCode(200).extract().asByteArray();
+    }
+
+    Response submitSignature(String challenge, byte[] cms) {
+        return request().multiPart("challenge", challenge)
+                .multiPart("signature", "signature.p7s", cms, "application/pkcs7-signature")
+                .post("/enroll");
+    }
+
+    Response submitPresentation(String challenge, String presentation) {
+        return request().multiPart("challenge", challenge)
+                .multiPart("presentation", presentation)
+                .post("/enroll");
+    }
+
+    /** The passkey step, after accepted evidence: creation options, the authenticator, registration. */
+    Response createPasskey() {
+        String options = request().get("/enroll/passkey/options").then().statusCode(200).extract().asString();
+        JsonObject registration = authenticator.makeRegistrationJson(new JsonObject(options).getString("challenge"));
+        return request().contentType("application/json").body(registration.encode()).post("/enroll/passkey");
+    }
+
+    Response signIn() {
+        String options = request().get("/sign-in/options").then().statusCode(200).extract().asString();
+        JsonObject assertion = authenticator.makeLoginJson(new JsonObject(options).getString("challenge"));
+        return request().contentType("application/json").body(assertion.encode()).post("/sign-in");
+    }
+
+    Response me() {
+        return request().get("/me");
+    }
+
+    static String text(byte[] bytes) {
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+}
