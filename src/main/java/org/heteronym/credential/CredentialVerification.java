@@ -137,6 +137,18 @@ public class CredentialVerification {
         });
     }
 
+    /**
+     * The reload after a change this replica committed. Its failure does not fail the operator's request (the change
+     * is committed and logged); the periodic reload catches up.
+     */
+    Uni<Void> refreshAfterChange() {
+        return refresh().onFailure().recoverWithUni(failure -> {
+            LOG.warnf("Reloading trust anchors and authorities after a change failed, the next periodic reload "
+                    + "will catch up: %s", failure);
+            return Uni.createFrom().voidItem();
+        });
+    }
+
     private synchronized void apply(long ticket, Snapshot next) {
         if (ticket > appliedTicket) {
             appliedTicket = ticket;

@@ -34,7 +34,7 @@ public class LicensingAuthorityRegistry {
                 .flatMap(authority -> Panache.withTransaction(() -> insert(authority)))
                 .onFailure(RegistryWrites::isUniqueViolation).transform(e -> new CredentialAdminRefusal(
                         CredentialProblem.DUPLICATE, "another registration of this id or issuer came first"))
-                .call(verification::refresh);
+                .call(verification::refreshAfterChange);
     }
 
     public Uni<List<Registered<LicensingAuthority>>> list() {
@@ -60,7 +60,7 @@ public class LicensingAuthorityRegistry {
                                     "authority", id, "date", row.retiredOn.toString()))).replaceWith(row);
                         }))
                 .map(RegistryJson::authority)
-                .call(verification::refresh);
+                .call(verification::refreshAfterChange);
     }
 
     private Uni<Registered<LicensingAuthority>> insert(LicensingAuthority authority) {

@@ -36,7 +36,7 @@ public class TrustAnchorRegistry {
         return Uni.createFrom().item(() -> spec.validate(Instant.now()))
                 .flatMap(anchor -> Panache.withTransaction(() -> insert(anchor)))
                 .onFailure(RegistryWrites::isUniqueViolation).transform(e -> duplicateId(spec.id()))
-                .call(verification::refresh);
+                .call(verification::refreshAfterChange);
     }
 
     public Uni<List<Registered<X509TrustAnchor>>> list() {
@@ -61,7 +61,7 @@ public class TrustAnchorRegistry {
                                     "anchor", id, "date", row.retiredOn.toString()))).replaceWith(row);
                         }))
                 .map(RegistryJson::anchor)
-                .call(verification::refresh);
+                .call(verification::refreshAfterChange);
     }
 
     private Uni<Registered<X509TrustAnchor>> insert(X509TrustAnchor anchor) {
