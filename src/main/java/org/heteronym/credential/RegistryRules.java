@@ -11,7 +11,8 @@ final class RegistryRules {
 
     /** Ids end up in URLs, log entries and sealed identities: short, lower case, no surprises. */
     static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]{1,62}");
-    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]{0,18}))+");
+    /** Arcs of up to 39 digits: 2.25 (UUID) arcs are 128-bit numbers. */
+    private static final Pattern OID = Pattern.compile("[0-2](\\.(0|[1-9][0-9]{0,38}))+");
     static final int MAX_OID_LENGTH = 100;
     static final int MAX_TEXT_LENGTH = 500;
 
