@@ -23,11 +23,14 @@ import org.jose4j.lang.JoseException;
  * @param birthdateClaim     claim holding the ISO birthdate (optional in credentials)
  * @param professionClaim    claim holding the profession
  * @param professions        profession claim value → {@link Profession}; unmapped values are refused
+ * @param statusListPrefixes where its status lists may be fetched from ({@link StatusListPrefixes}); a status list
+ *                           URI outside them is refused. Empty: the authority publishes none, and a credential that
+ *                           names one is refused.
  */
 public record LicensingAuthority(String id, String issuer, List<PublicJsonWebKey> keys, Set<String> vcts,
                                  String licenceNumberClaim, String givenNameClaim, String familyNameClaim,
                                  String nameClaim, String birthdateClaim, String professionClaim,
-                                 Map<String, Profession> professions) {
+                                 Map<String, Profession> professions, List<String> statusListPrefixes) {
 
     public LicensingAuthority {
         Objects.requireNonNull(id);
@@ -44,6 +47,12 @@ public record LicensingAuthority(String id, String issuer, List<PublicJsonWebKey
         if (keys.isEmpty() || vcts.isEmpty() || professions.isEmpty()) {
             throw new IllegalArgumentException("an authority needs keys, vct values and profession mappings");
         }
+        statusListPrefixes = List.copyOf(statusListPrefixes);
+        for (String prefix : statusListPrefixes) {
+            StatusListPrefixes.problem(prefix).ifPresent(problem -> {
+                throw new IllegalArgumentException(problem);
+            });
+        }
         for (PublicJsonWebKey k : keys) {
             if (k.getPrivateKey() != null) {
                 throw new IllegalArgumentException("configure public keys only");
@@ -54,11 +63,35 @@ public record LicensingAuthority(String id, String issuer, List<PublicJsonWebKey
         }
     }
 
-    /** An authority using the default claim names {@code licence_number, given_name, family_name, name, birthdate, profession}. */
+    /** An authority whose status lists are not allowed anywhere: a credential naming one is refused. */
+    public LicensingAuthority(String id, String issuer, List<PublicJsonWebKey> keys, Set<String> vcts,
+                              String licenceNumberClaim, String givenNameClaim, String familyNameClaim,
+                              String nameClaim, String birthdateClaim, String professionClaim,
+                              Map<String, Profession> professions) {
+        this(id, issuer, keys, vcts, licenceNumberClaim, givenNameClaim, familyNameClaim, nameClaim, birthdateClaim,
+                professionClaim, professions, List.of());
+    }
+
+    /**
+     * An authority using the default claim names {@code licence_number, given_name, family_name, name, birthdate,
+     * profession}, whose status lists are not allowed anywhere.
+     */
     public static LicensingAuthority withDefaultClaims(String id, String issuer, List<PublicJsonWebKey> keys,
                                                        Set<String> vcts, Map<String, Profession> professions) {
+        return withDefaultClaims(id, issuer, keys, vcts, professions, List.of());
+    }
+
+    /** An authority using the default claim names, whose status lists must start with one of {@code statusListPrefixes}. */
+    public static LicensingAuthority withDefaultClaims(String id, String issuer, List<PublicJsonWebKey> keys,
+                                                       Set<String> vcts, Map<String, Profession> professions,
+                                                       List<String> statusListPrefixes) {
         return new LicensingAuthority(id, issuer, keys, vcts, "licence_number", "given_name", "family_name", "name",
-                "birthdate", "profession", professions);
+                "birthdate", "profession", professions, statusListPrefixes);
+    }
+
+    /** True when a status list at {@code uri} may be fetched for this authority. */
+    public boolean allowsStatusList(String uri) {
+        return StatusListPrefixes.allows(statusListPrefixes, uri);
     }
 
     /** Parses a JWK set document into public keys; private members are dropped. */

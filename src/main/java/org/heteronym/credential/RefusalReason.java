@@ -14,7 +14,8 @@ public enum RefusalReason {
     WRONG_KEY_USAGE("The certificate is not meant for signing."),
     WRONG_HOLDER("The attestation was issued to another key than the one that presented it."),
     NO_PROFESSION("The credential does not state a profession this service accepts."),
-    STATUS_UNAVAILABLE("The revocation status could not be checked right now. Try again later.");
+    STATUS_UNAVAILABLE("The revocation status could not be checked right now. Try again later."),
+    UNTRUSTED_STATUS_LIST("The attestation names a status service that its authority has not registered with this service.");
 
     private final String message;
 

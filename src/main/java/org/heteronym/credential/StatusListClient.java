@@ -27,7 +27,9 @@ import org.jose4j.jwk.PublicJsonWebKey;
 /**
  * Reads IETF Token Status Lists (draft-ietf-oauth-status-list): fetches the status list token, checks its signature
  * with the publishing authority's keys, and reads one entry. Anything that prevents a definite answer is refused
- * with {@link RefusalReason#STATUS_UNAVAILABLE}; it never answers "valid" by default. Thread-safe.
+ * with {@link RefusalReason#STATUS_UNAVAILABLE}; it never answers "valid" by default. A URI outside the status list
+ * prefixes registered for the authority ({@link StatusListPrefixes}) is refused with
+ * {@link RefusalReason#UNTRUSTED_STATUS_LIST} before anything is fetched. Thread-safe.
  */
 public final class StatusListClient {
 
@@ -53,16 +55,30 @@ public final class StatusListClient {
     private final Map<String, LicensingAuthority> byIssuer;
     private final HttpClient http;
     private final Duration requestTimeout;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final Map<String, Cached> cache;
 
     private record Cached(String authorityId, int bits, byte[] list, Instant expiresAt) {
     }
 
     public StatusListClient(List<LicensingAuthority> authorities, HttpClient http, Duration requestTimeout) {
+        this(authorities, http, requestTimeout, new ConcurrentHashMap<>());
+    }
+
+    private StatusListClient(List<LicensingAuthority> authorities, HttpClient http, Duration requestTimeout,
+                             Map<String, Cached> cache) {
         this.byIssuer = authorities.stream().collect(Collectors.toUnmodifiableMap(LicensingAuthority::issuer,
                 Function.identity()));
         this.http = Objects.requireNonNull(http);
         this.requestTimeout = Objects.requireNonNull(requestTimeout);
+        this.cache = cache;
+    }
+
+    /**
+     * A client for another set of authorities that shares this one's HTTP client and list cache, so that a change of
+     * the registry does not drop every cached list. A cached list stays tied to the authority id that signed it.
+     */
+    public StatusListClient withAuthorities(List<LicensingAuthority> authorities) {
+        return new StatusListClient(authorities, http, requestTimeout, cache);
     }
 
     /** A client with 5 s connect and 10 s request timeouts that follows no redirects. */
@@ -92,9 +108,15 @@ public final class StatusListClient {
         if (index < 0) {
             throw unavailable("negative index");
         }
+        // Checked before any fetch: the URI comes from the credential, the allow-list from the operator.
+        Set<String> allowedBy = (expected.isPresent() ? List.of(expected.get()) : byIssuer.values()).stream()
+                .filter(a -> a.allowsStatusList(uri)).map(LicensingAuthority::id).collect(Collectors.toSet());
+        if (allowedBy.isEmpty()) {
+            throw new CredentialRefusal(RefusalReason.UNTRUSTED_STATUS_LIST,
+                    "status list uri outside the authority's registered prefixes");
+        }
         Cached list = cache.get(uri);
-        if (list == null || !now.isBefore(list.expiresAt())
-                || expected.isPresent() && !expected.get().id().equals(list.authorityId())) {
+        if (list == null || !now.isBefore(list.expiresAt()) || !allowedBy.contains(list.authorityId())) {
             list = fetch(uri, expected, now);
             if (list.expiresAt().isAfter(now)) {
                 cache.put(uri, list);
@@ -125,6 +147,10 @@ public final class StatusListClient {
             authority = iss == null ? null : byIssuer.get(iss);
             if (authority == null) {
                 throw unavailable("status list from an unknown issuer");
+            }
+            if (!authority.allowsStatusList(uri)) {
+                throw new CredentialRefusal(RefusalReason.UNTRUSTED_STATUS_LIST,
+                        "status list uri outside its issuer's registered prefixes");
             }
         }
         PublicJsonWebKey key = AttestationJose.selectKey(authority.keys(), parsed.kid(),

@@ -7,7 +7,11 @@ public enum EntryKind {
     TRUSTEE_REGISTERED("trustee.registered"),
     CEREMONY_OPENED("ceremony.opened"),
     CEREMONY_ABORTED("ceremony.aborted"),
-    TRUSTEE_SET_ESTABLISHED("trustee-set.established");
+    TRUSTEE_SET_ESTABLISHED("trustee-set.established"),
+    TRUST_ANCHOR_REGISTERED("trust-anchor.registered"),
+    TRUST_ANCHOR_RETIRED("trust-anchor.retired"),
+    LICENSING_AUTHORITY_REGISTERED("licensing-authority.registered"),
+    LICENSING_AUTHORITY_RETIRED("licensing-authority.retired");
 
     private final String wireName;
 

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import javax.crypto.AEADBadTagException;
+import org.heteronym.credential.CredentialVerification;
 import org.heteronym.credential.LicenceStatus;
 import org.heteronym.credential.LicenceStatusChecker;
 import org.heteronym.credential.LicenceStatusHandle;
@@ -39,11 +40,11 @@ public class LicenceMonitor {
     private static final int BATCH = 200;
 
     private final MemberSecrets secrets;
-    private final LicenceStatusChecker checker;
+    private final CredentialVerification verification;
 
-    LicenceMonitor(MemberSecrets secrets, LicenceStatusChecker checker) {
+    LicenceMonitor(MemberSecrets secrets, CredentialVerification verification) {
         this.secrets = secrets;
-        this.checker = checker;
+        this.verification = verification;
     }
 
     @Scheduled(every = "${heteronym.licence-monitor.interval}", delayed = "${heteronym.licence-monitor.delay}",
@@ -73,7 +74,8 @@ public class LicenceMonitor {
     private Uni<Run> check(List<Member> members) {
         Context context = Vertx.currentContext();
         Instant now = Instant.now();
-        return Uni.createFrom().item(() -> members.stream().map(member -> status(member, now)).toList())
+        LicenceStatusChecker checker = verification.licenceStatus();
+        return Uni.createFrom().item(() -> members.stream().map(member -> status(checker, member, now)).toList())
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(task -> context.runOnContext(ignored -> task.run()))
                 .chain(statuses -> Panache.withTransaction(() -> Multi.createFrom().range(0, members.size())
@@ -81,7 +83,7 @@ public class LicenceMonitor {
                         .collect().with(Collectors.reducing(new Run(0, 0, 0, 0), Run::plus))));
     }
 
-    private LicenceStatus status(Member member, Instant now) {
+    private LicenceStatus status(LicenceStatusChecker checker, Member member, Instant now) {
         try {
             byte[] handle = secrets.openHandle(member.statusHandle, member.duplicateTag);
             return checker.check(LicenceStatusHandle.decode(handle), now);

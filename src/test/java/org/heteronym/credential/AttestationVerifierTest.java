@@ -86,7 +86,7 @@ class AttestationVerifierTest {
                 NOW.minusSeconds(60), NOW.plusSeconds(3600)));
         authority = LicensingAuthority.withDefaultClaims("medical-council", ISSUER,
                 List.of(publicOnly(issuerEc), publicOnly(issuerEd)), Set.of(VCT),
-                Map.of("physician", Profession.PHYSICIAN, "resident", Profession.RESIDENT));
+                Map.of("physician", Profession.PHYSICIAN, "resident", Profession.RESIDENT), List.of(base));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         statusLists = new StatusListClient(List.of(authority), http, Duration.ofSeconds(3));
         verifier = new AttestationVerifier(List.of(authority), statusLists);
