@@ -21,19 +21,35 @@ final class MemberBrowserless {
 
     private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([A-Za-z0-9_-]{43})\"");
 
+    /**
+     * Passkeys need a domain as relying party id, not an IP address (and Quarkus' software authenticator always
+     * signs for {@code localhost}), so the person talks to the loopback server by the name localhost.
+     */
+    static final String ORIGIN_HOST = "http://localhost";
+
     final CookieFilter cookies = new CookieFilter();
     final WebAuthnHardware authenticator;
 
+    /** A new person with a new authenticator. */
     MemberBrowserless() {
+        this(newAuthenticator());
+    }
+
+    /** A fresh browser session (no cookies) for the holder of {@code authenticator}. */
+    MemberBrowserless(WebAuthnHardware authenticator) {
+        this.authenticator = authenticator;
+    }
+
+    private static WebAuthnHardware newAuthenticator() {
         try {
-            authenticator = new WebAuthnHardware(URI.create(RestAssured.baseURI + ":" + RestAssured.port).toURL());
+            return new WebAuthnHardware(URI.create(ORIGIN_HOST + ":" + RestAssured.port).toURL());
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
         }
     }
 
     RequestSpecification request() {
-        return given().filter(cookies).redirects().follow(false);
+        return given().baseUri(ORIGIN_HOST).filter(cookies).redirects().follow(false);
     }
 
     /** Opens the enrollment page and reads the challenge it issued. */

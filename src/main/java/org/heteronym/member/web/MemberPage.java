@@ -1,9 +1,7 @@
 package org.heteronym.member.web;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.security.webauthn.WebAuthn;
+import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.smallrye.mutiny.Uni;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -12,18 +10,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.heteronym.member.MemberAccounts;
-import org.heteronym.member.MemberPasskeys;
+import java.util.Optional;
+import org.heteronym.member.MemberView;
 
 /** The landing page, and the signed-in member's own page: status, profession, when the seal was made. */
 @Path("/")
 public class MemberPage {
 
     private final MemberAccounts accounts;
-    private final SecurityIdentity identity;
+    private final CurrentIdentityAssociation identities;
 
-    MemberPage(MemberAccounts accounts, SecurityIdentity identity) {
+    MemberPage(MemberAccounts accounts, CurrentIdentityAssociation identities) {
         this.accounts = accounts;
-        this.identity = identity;
+        this.identities = identities;
     }
 
     @GET
@@ -32,17 +31,16 @@ public class MemberPage {
         return Pages.home();
     }
 
-    /** Only the passkey session opens this page: a staff bearer token never makes anyone a member. */
+    /** Only the passkey session opens this page (a staff bearer token never makes anyone a member). */
     @GET
     @Path("me")
-    @WebAuthn
-    @RolesAllowed(MemberPasskeys.MEMBER_ROLE)
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> me(@QueryParam("notice") String notice) {
-        return accounts.view(identity.getPrincipal().getName()).map(view -> view
-                .map(member -> Response.ok(Pages.member(member, notices(notice))).build())
-                // a session that outlived its member (cannot happen today: members are never deleted)
-                .orElseGet(() -> Response.seeOther(URI.create("/sign-in")).build()));
+        return MemberSession.memberId(identities).chain(memberId -> memberId.isEmpty()
+                ? Uni.createFrom().item(Optional.<MemberView>empty())
+                : accounts.view(memberId.get()))
+                .map(view -> view.map(member -> Response.ok(Pages.member(member, notices(notice))).build())
+                        .orElseGet(() -> Response.seeOther(URI.create("/sign-in?next=/me")).build()));
     }
 
     private static String notices(String notice) {
