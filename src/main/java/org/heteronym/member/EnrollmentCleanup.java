@@ -10,7 +10,7 @@ import java.time.Instant;
 @ApplicationScoped
 class EnrollmentCleanup {
 
-    @Scheduled(every = "${heteronym.member.cleanup-interval:5m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${heteronym.member.cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     @WithTransaction
     Uni<Void> purge() {
         Instant now = Instant.now();
