@@ -63,7 +63,7 @@ class LicenceStatusCheckerStatusListTest {
         serve("suspension", issuerEd, 2, 0, 2, 1, 3);
         authority = LicensingAuthority.withDefaultClaims("medical-council", ISSUER,
                 List.of(publicOnly(issuerEc), publicOnly(issuerEd)), Set.of(VCT),
-                Map.of("physician", Profession.PHYSICIAN));
+                Map.of("physician", Profession.PHYSICIAN), List.of(lists.uri("")));
         registry.put(authority.id(), authority);
         statusLists = new StatusListClient(List.of(authority),
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), Duration.ofSeconds(3));
@@ -155,7 +155,8 @@ class LicenceStatusCheckerStatusListTest {
 
         // the operator replaced the authority's keys (say, the old one leaked): lists under the old key no longer count
         registry.put(authority.id(), LicensingAuthority.withDefaultClaims(authority.id(), ISSUER,
-                List.of(publicOnly(ecKey("auth-ec-2"))), Set.of(VCT), Map.of("physician", Profession.PHYSICIAN)));
+                List.of(publicOnly(ecKey("auth-ec-2"))), Set.of(VCT), Map.of("physician", Profession.PHYSICIAN),
+                List.of(lists.uri(""))));
 
         assertEquals(LicenceStatus.UNAVAILABLE, monitor.check(handle, AFTER_TTL));
     }
@@ -164,7 +165,8 @@ class LicenceStatusCheckerStatusListTest {
     void lookupReturningAnotherAuthorityOrFailingIsUnavailable() throws Exception {
         LicenceStatusHandle handle = entry("revocation", 0);
         LicensingAuthority impostor = LicensingAuthority.withDefaultClaims("other-council", ISSUER,
-                List.of(publicOnly(issuerEc)), Set.of(VCT), Map.of("physician", Profession.PHYSICIAN));
+                List.of(publicOnly(issuerEc)), Set.of(VCT), Map.of("physician", Profession.PHYSICIAN),
+                List.of(lists.uri("")));
         LicenceStatusChecker confused = new LicenceStatusChecker(new X509RevocationChecker(), statusLists,
                 id -> Optional.of(impostor));
         LicenceStatusChecker failing = new LicenceStatusChecker(new X509RevocationChecker(), statusLists, id -> {

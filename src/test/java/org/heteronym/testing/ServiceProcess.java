@@ -51,6 +51,9 @@ public final class ServiceProcess implements AutoCloseable {
         writePem(dir.resolve("staff-idp.private.pem"), "PRIVATE KEY", staff.getPrivate().getEncoded());
         writePem(dir.resolve("staff-idp.public.pem"), "PUBLIC KEY", staff.getPublic().getEncoded());
         writePem(dir.resolve("log-signing.pem"), "PRIVATE KEY", generate("Ed25519", null).getPrivate().getEncoded());
+        byte[] memberSecret = new byte[32];
+        new java.security.SecureRandom().nextBytes(memberSecret);
+        Files.writeString(dir.resolve("member-secret.b64"), java.util.Base64.getEncoder().encodeToString(memberSecret));
         ServiceProcess service = new ServiceProcess(schema, dir, freePort());
         service.start();
         return service;
@@ -86,6 +89,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dheteronym.log.integration-interval=0.1s",
                 "-Dmp.jwt.verify.issuer=" + ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + workDir.resolve("staff-idp.public.pem"),
+                "-Dheteronym.public-url=http://localhost:" + port,
+                "-Dheteronym.member.secret-file=" + workDir.resolve("member-secret.b64"),
                 "-jar", jar));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
