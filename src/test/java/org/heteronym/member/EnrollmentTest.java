@@ -185,6 +185,10 @@ class EnrollmentTest {
                 .then().statusCode(303).header("Location", containsString("/sign-in"));
         nobody.request().get("/sign-in?next=//evil.example/").then().statusCode(200)
                 .body(containsString("data-next=\"/me\""));
+        // the extension's generic endpoints, which would let a browser choose whose passkey it registers, are off
+        nobody.request().contentType("application/json").body("{}").post("/q/webauthn/register?username=x")
+                .then().statusCode(404);
+        nobody.request().contentType("application/json").body("{}").post("/q/webauthn/login").then().statusCode(404);
     }
 
     private static void refused(Response response, RefusalReason reason, String usedChallenge) {
