@@ -11,6 +11,7 @@ create table member (
     status         text    not null check (status in ('ACTIVE', 'SUSPENDED')),
     suspension     text    check ((status = 'SUSPENDED') = (suspension is not null)),
     profession     text    not null,
+    authority      text    not null,   -- the trust anchor's or licensing authority's id (public)
     evidence_kind  text    not null,
     duplicate_tag  bytea   not null unique check (octet_length(duplicate_tag) = 32),
     epoch_id       text    not null references epoch (id),

@@ -102,7 +102,7 @@ public class EnrollmentService {
                             if (pending == null || deleted != 1) {
                                 throw EnrollmentRefusal.sessionExpired();
                             }
-                            SealedEvidence sealed = pending.evidence();
+                            SealedEvidence sealed = pending.evidence;
                             return memberWithTag(sealed.duplicateTag())
                                     .chain(existing -> upsert(existing, pending.memberId, sealed));
                         })
@@ -150,7 +150,7 @@ public class EnrollmentService {
 
     /** The member holding a licence, if any, locked for the rest of the transaction (see {@link #lockTag}). */
     private static Uni<Member> memberWithTag(byte[] duplicateTag) {
-        return lockTag(duplicateTag).chain(locked -> Member.<Member>find("duplicateTag", duplicateTag).firstResult());
+        return lockTag(duplicateTag).chain(locked -> Member.<Member>find("evidence.duplicateTag", duplicateTag).firstResult());
     }
 
     /**

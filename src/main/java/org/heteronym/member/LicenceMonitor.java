@@ -85,7 +85,7 @@ public class LicenceMonitor {
 
     private LicenceStatus status(LicenceStatusChecker checker, Member member, Instant now) {
         try {
-            byte[] handle = secrets.openHandle(member.statusHandle, member.duplicateTag);
+            byte[] handle = secrets.openHandle(member.evidence.statusHandle(), member.evidence.duplicateTag());
             return checker.check(LicenceStatusHandle.decode(handle), now);
         } catch (AEADBadTagException | IllegalArgumentException e) {
             LOG.warn("licence monitor: a member's status handle does not open with this service's key");

@@ -2,6 +2,7 @@ package org.heteronym.member;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -30,18 +31,8 @@ public class Member extends PanacheEntityBase {
     public Status status;
     @Enumerated(EnumType.STRING)
     public Suspension suspension;
-    @Column(nullable = false)
-    public String profession;
-    @Column(name = "evidence_kind", nullable = false)
-    public String evidenceKind;
-    @Column(name = "duplicate_tag", nullable = false)
-    public byte[] duplicateTag;
-    @Column(name = "epoch_id", nullable = false)
-    public String epochId;
-    @Column(nullable = false)
-    public byte[] envelope;
-    @Column(name = "status_handle", nullable = false)
-    public byte[] statusHandle;
+    @Embedded
+    public SealedEvidence evidence;
     @Column(name = "sealed_on", nullable = false)
     public LocalDate sealedOn;
     @Column(name = "checked_on", nullable = false)
@@ -53,20 +44,10 @@ public class Member extends PanacheEntityBase {
 
     /** A new member, or a returning one re-verified: the seal and the handle are replaced, a suspension lifted. */
     void refresh(SealedEvidence evidence) {
-        profession = evidence.profession();
-        evidenceKind = evidence.evidenceKind();
-        duplicateTag = evidence.duplicateTag();
-        epochId = evidence.epochId();
-        envelope = evidence.envelope();
-        statusHandle = evidence.statusHandle();
+        this.evidence = evidence;
         sealedOn = LocalDate.now(ZoneOffset.UTC);
         checkedOn = sealedOn;
         reinstate();
-    }
-
-    void suspend(Suspension why) {
-        status = Status.SUSPENDED;
-        suspension = why;
     }
 
     void reinstate() {

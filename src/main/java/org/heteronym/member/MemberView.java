@@ -13,7 +13,7 @@ public record MemberView(boolean active, String suspension, String profession, L
                     + "lift the suspension.";
         };
         return new MemberView(member.active(), why,
-                org.heteronym.credential.Profession.valueOf(member.profession).label(), member.sealedOn,
+                org.heteronym.credential.Profession.valueOf(member.evidence.profession()).label(), member.sealedOn,
                 member.checkedOn, passkeys);
     }
 }

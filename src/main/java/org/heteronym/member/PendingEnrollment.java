@@ -2,6 +2,7 @@ package org.heteronym.member;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -18,26 +19,10 @@ public class PendingEnrollment extends PanacheEntityBase {
     public String memberId;
     @Column(name = "returning_member", nullable = false)
     public boolean returningMember;
-    @Column(nullable = false)
-    public String profession;
-    @Column(nullable = false)
-    public String authority;
-    @Column(name = "evidence_kind", nullable = false)
-    public String evidenceKind;
-    @Column(name = "duplicate_tag", nullable = false)
-    public byte[] duplicateTag;
-    @Column(name = "epoch_id", nullable = false)
-    public String epochId;
-    @Column(nullable = false)
-    public byte[] envelope;
-    @Column(name = "status_handle", nullable = false)
-    public byte[] statusHandle;
+    @Embedded
+    public SealedEvidence evidence;
     @Column(name = "expires_at", nullable = false)
     public Instant expiresAt;
-
-    SealedEvidence evidence() {
-        return new SealedEvidence(profession, authority, evidenceKind, duplicateTag, epochId, envelope, statusHandle);
-    }
 
     static PendingEnrollment of(byte[] tokenHash, String memberId, boolean returning, SealedEvidence evidence,
                                 Instant expiresAt) {
@@ -45,13 +30,7 @@ public class PendingEnrollment extends PanacheEntityBase {
         pending.tokenHash = tokenHash;
         pending.memberId = memberId;
         pending.returningMember = returning;
-        pending.profession = evidence.profession();
-        pending.authority = evidence.authority();
-        pending.evidenceKind = evidence.evidenceKind();
-        pending.duplicateTag = evidence.duplicateTag();
-        pending.epochId = evidence.epochId();
-        pending.envelope = evidence.envelope();
-        pending.statusHandle = evidence.statusHandle();
+        pending.evidence = evidence;
         pending.expiresAt = expiresAt;
         return pending;
     }

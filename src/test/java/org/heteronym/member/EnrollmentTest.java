@@ -11,32 +11,11 @@ import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import org.heteronym.credential.RefusalReason;
 import org.heteronym.credential.TestHealthPki;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Enrollment, recovery and sign-in over real HTTP, with a real PKI, a real OCSP responder and real passkeys. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EnrollmentTest {
-
-    private MemberFixture fixture;
-
-    /** RestAssured points at the application only once a test runs, so the fixture starts in the first one. */
-    @BeforeEach
-    void start() throws Exception {
-        if (fixture == null) {
-            fixture = MemberFixture.start();
-        }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class EnrollmentTest extends WithMemberFixture {
 
     @Test
     void aPhysicianEnrollsCreatesAPasskeyAndSignsInAgain() throws Exception {

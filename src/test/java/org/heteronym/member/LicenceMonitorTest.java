@@ -11,31 +11,11 @@ import java.util.List;
 import org.heteronym.credential.RefusalReason;
 import org.heteronym.credential.TestHealthPki;
 import org.heteronym.testing.StaffTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** The licence monitor against a real OCSP responder: revocation suspends, re-verification lifts. */
 @QuarkusTest
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LicenceMonitorTest {
-
-    private MemberFixture fixture;
-
-    @BeforeEach
-    void start() throws Exception {
-        if (fixture == null) {
-            fixture = MemberFixture.start();
-        }
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
-    }
+class LicenceMonitorTest extends WithMemberFixture {
 
     @Test
     void aRevokedCertificateSuspendsTheMemberAndOnlyAnActiveLicenceLiftsIt() throws Exception {

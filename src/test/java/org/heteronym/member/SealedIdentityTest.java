@@ -41,8 +41,8 @@ class SealedIdentityTest {
             fixture.enrolled(fixture.pki.physician("Rosalie Verdier", licence));
 
             Member member = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
-                    () -> Member.<Member>find("epochId", epoch.epochId()).singleResult()));
-            Envelope envelope = Envelope.decode(member.envelope);
+                    () -> Member.<Member>find("evidence.epochId", epoch.epochId()).singleResult()));
+            Envelope envelope = Envelope.decode(member.evidence.envelope());
             EpochKey key = epoch.trustees().getFirst().outcome().epochKey();
             OfficerKeyPair officer = OfficerKeyPair.generate(new SecureRandom());
             ShareContext context = new ShareContext(1, Hash32.sha256(new byte[] {1}), 0, envelope.envelopeHash(), 2,

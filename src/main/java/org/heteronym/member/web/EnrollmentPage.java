@@ -104,8 +104,8 @@ public class EnrollmentPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> passkeyPage(@CookieParam(COOKIE) String token) {
         return enrollment.pending(token == null ? "" : token)
-                .map(pending -> Response.ok(Pages.passkey(Profession.valueOf(pending.profession).label(),
-                        pending.authority, pending.returningMember)).build())
+                .map(pending -> Response.ok(Pages.passkey(Profession.valueOf(pending.evidence.profession()).label(),
+                        pending.evidence.authority(), pending.returningMember)).build())
                 .onFailure(EnrollmentRefusal.class).recoverWithUni(e -> withFreshChallenge((EnrollmentRefusal) e, 410));
     }
 
