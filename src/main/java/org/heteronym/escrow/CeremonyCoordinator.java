@@ -179,7 +179,7 @@ public class CeremonyCoordinator {
         }
     }
 
-    static CeremonyParameters parameters(Ceremony ceremony) {
+    public static CeremonyParameters parameters(Ceremony ceremony) {
         List<Point> keys = new ArrayList<>();
         for (CeremonyParticipant p : participants(ceremony)) {
             try {

@@ -30,6 +30,7 @@ import org.heteronym.crypto.escrow.MalformedEncodingException;
 import org.heteronym.crypto.escrow.Point;
 import org.heteronym.crypto.escrow.Scalar;
 import org.heteronym.crypto.escrow.TrusteeKey;
+import org.heteronym.crypto.escrow.dkg.DkgResult;
 import org.heteronym.crypto.escrow.dkg.StaticKeyPair;
 
 /**
@@ -94,6 +95,13 @@ public final class TrusteeKeyFile {
     static TrusteeKeyFile create(StaticKeyPair key, int cost) {
         checkCost(cost);
         return new TrusteeKeyFile(key.exportSecret(), key.publicKey(), List.of(), cost, R, P);
+    }
+
+    /** A key file holding {@code key} and the share of one completed ceremony (production scrypt cost). */
+    public static TrusteeKeyFile of(StaticKeyPair key, DkgResult result) throws TrusteeException {
+        TrusteeKeyFile file = create(key, DEFAULT_COST);
+        file.addShare(result.transcriptHash(), result.trusteeKey());
+        return file;
     }
 
     public Point publicKey() {
