@@ -47,15 +47,7 @@ public class LicensingAuthorityRegistry {
         return Panache.withTransaction(() -> LicensingAuthorityRow.<LicensingAuthorityRow>findById(id,
                                 LockModeType.PESSIMISTIC_WRITE)
                         .flatMap(row -> {
-                            if (row == null) {
-                                throw new CredentialAdminRefusal(CredentialProblem.NO_SUCH_AUTHORITY,
-                                        "no licensing authority " + RegistryRules.printable(id));
-                            }
-                            if (row.retiredOn != null) {
-                                throw new CredentialAdminRefusal(CredentialProblem.ALREADY_RETIRED,
-                                        "licensing authority " + id + " was retired on " + row.retiredOn);
-                            }
-                            row.retiredOn = RegistryWrites.today(row.registeredOn);
+                            RegistryRow.retire(row, id, "licensing authority", CredentialProblem.NO_SUCH_AUTHORITY);
                             return log.append(RegistryWrites.entry(EntryKind.LICENSING_AUTHORITY_RETIRED, Map.of(
                                     "authority", id, "date", row.retiredOn.toString()))).replaceWith(row);
                         }))

@@ -48,15 +48,7 @@ public class TrustAnchorRegistry {
     public Uni<Registered<X509TrustAnchor>> retire(String id) {
         return Panache.withTransaction(() -> TrustAnchorRow.<TrustAnchorRow>findById(id, LockModeType.PESSIMISTIC_WRITE)
                         .flatMap(row -> {
-                            if (row == null) {
-                                throw new CredentialAdminRefusal(CredentialProblem.NO_SUCH_ANCHOR, "no trust anchor "
-                                        + RegistryRules.printable(id));
-                            }
-                            if (row.retiredOn != null) {
-                                throw new CredentialAdminRefusal(CredentialProblem.ALREADY_RETIRED,
-                                        "trust anchor " + id + " was retired on " + row.retiredOn);
-                            }
-                            row.retiredOn = RegistryWrites.today(row.registeredOn);
+                            RegistryRow.retire(row, id, "trust anchor", CredentialProblem.NO_SUCH_ANCHOR);
                             return log.append(RegistryWrites.entry(EntryKind.TRUST_ANCHOR_RETIRED, Map.of(
                                     "anchor", id, "date", row.retiredOn.toString()))).replaceWith(row);
                         }))

@@ -1,18 +1,13 @@
 package org.heteronym.credential;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 
 /** A registered trust anchor, its definition as {@link RegistryJson} writes it; retired rows are kept. */
 @Entity
 @Table(name = "trust_anchor")
-public class TrustAnchorRow extends PanacheEntityBase {
-    @Id
-    public String id;
+public class TrustAnchorRow extends RegistryRow {
     @Column(name = "ca_certificates", nullable = false)
     public String caCertificates;
     @Column(name = "licence_attribute_oid", nullable = false)
@@ -21,8 +16,4 @@ public class TrustAnchorRow extends PanacheEntityBase {
     public String nameAttributeOid;
     @Column(name = "profession_by_policy", nullable = false)
     public String professionByPolicy;
-    @Column(name = "registered_on", nullable = false)
-    public LocalDate registeredOn;
-    @Column(name = "retired_on")
-    public LocalDate retiredOn;
 }
