@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.SecureRandom;
 import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public class DevKeys {
     public void ensureSecret(Path file) {
         if (generate && Files.notExists(file)) {
             byte[] secret = new byte[32];
-            new java.security.SecureRandom().nextBytes(secret);
+            new SecureRandom().nextBytes(secret);
             writeAtomically(file, Base64.getEncoder().encodeToString(secret) + "\n", true);
             LOG.infof("Generated development secret %s", file);
         }

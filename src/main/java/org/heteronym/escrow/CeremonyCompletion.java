@@ -3,6 +3,7 @@ package org.heteronym.escrow;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.ByteArrayOutputStream;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Base64;
@@ -56,7 +57,7 @@ class CeremonyCompletion {
         outcome.trusteeKeys().forEach(key -> keys.writeBytes(key.encode()));
         epoch.trusteeKeys = keys.toByteArray();
         epoch.establishedOn = LocalDate.now(ZoneOffset.UTC);
-        epoch.establishedAt = java.time.Instant.now();
+        epoch.establishedAt = Instant.now();
         ceremony.state = Ceremony.State.COMPLETE;
         ceremony.epochId = outcome.transcriptHash().toBytes();
         LogEntry entry = LogEntry.of(EntryKind.TRUSTEE_SET_ESTABLISHED, Map.of(

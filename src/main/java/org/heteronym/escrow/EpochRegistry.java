@@ -3,6 +3,7 @@ package org.heteronym.escrow;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 
 /** Trustee-set epochs established by ceremonies. */
 @ApplicationScoped
@@ -20,7 +21,7 @@ public class EpochRegistry {
 
     /** The epoch new envelopes are sealed under: the one established last, if any. */
     @WithSession
-    public Uni<java.util.Optional<Epoch>> current() {
-        return Epoch.<Epoch>find("order by establishedAt desc").firstResult().map(java.util.Optional::ofNullable);
+    public Uni<Optional<Epoch>> current() {
+        return Epoch.<Epoch>find("order by establishedAt desc").firstResult().map(Optional::ofNullable);
     }
 }

@@ -1,6 +1,7 @@
 package org.heteronym.member;
 
 import java.time.LocalDate;
+import org.heteronym.credential.Profession;
 
 /** What the member page shows a signed-in member about their own account. */
 public record MemberView(boolean active, String suspension, String profession, LocalDate sealedOn,
@@ -13,7 +14,7 @@ public record MemberView(boolean active, String suspension, String profession, L
                     + "lift the suspension.";
         };
         return new MemberView(member.active(), why,
-                org.heteronym.credential.Profession.valueOf(member.evidence.profession()).label(), member.sealedOn,
+                Profession.valueOf(member.evidence.profession()).label(), member.sealedOn,
                 member.checkedOn, passkeys);
     }
 }
