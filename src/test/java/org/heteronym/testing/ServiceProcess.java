@@ -51,6 +51,8 @@ public final class ServiceProcess implements AutoCloseable {
         writePem(dir.resolve("staff-idp.private.pem"), "PRIVATE KEY", staff.getPrivate().getEncoded());
         writePem(dir.resolve("staff-idp.public.pem"), "PUBLIC KEY", staff.getPublic().getEncoded());
         writePem(dir.resolve("log-signing.pem"), "PRIVATE KEY", generate("Ed25519", null).getPrivate().getEncoded());
+        writePem(dir.resolve("oidc-signing.pem"), "PRIVATE KEY",
+                generate("EC", new ECGenParameterSpec("secp256r1")).getPrivate().getEncoded());
         byte[] memberSecret = new byte[32];
         new java.security.SecureRandom().nextBytes(memberSecret);
         Files.writeString(dir.resolve("member-secret.b64"), java.util.Base64.getEncoder().encodeToString(memberSecret));
@@ -91,6 +93,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dmp.jwt.verify.publickey.location=" + workDir.resolve("staff-idp.public.pem"),
                 "-Dheteronym.public-url=http://localhost:" + port,
                 "-Dheteronym.member.secret-file=" + workDir.resolve("member-secret.b64"),
+                "-Dheteronym.oidc.signing-key-files=" + workDir.resolve("oidc-signing.pem"),
                 "-jar", jar));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)

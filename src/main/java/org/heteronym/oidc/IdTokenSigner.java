@@ -1,0 +1,24 @@
+package org.heteronym.oidc;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+
+/** Signs ID tokens (SmallRye JWT, ES256) with the current key, naming it in the {@code kid} header. */
+@ApplicationScoped
+public class IdTokenSigner {
+
+    private final SigningKeys keys;
+
+    IdTokenSigner(SigningKeys keys) {
+        this.keys = keys;
+    }
+
+    /** @param claims every claim of the token, {@code iss}, {@code aud}, {@code iat} and {@code exp} included */
+    public String sign(Map<String, Object> claims) {
+        SigningKey key = keys.current();
+        return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.ES256).keyId(key.kid()).type("JWT")
+                .sign(key.privateKey());
+    }
+}
