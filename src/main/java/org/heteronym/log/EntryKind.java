@@ -8,6 +8,7 @@ public enum EntryKind {
     CEREMONY_OPENED("ceremony.opened"),
     CEREMONY_ABORTED("ceremony.aborted"),
     TRUSTEE_SET_ESTABLISHED("trustee-set.established"),
+    PSEUDONYM_ENVELOPE("pseudonym.envelope"),
     TRUST_ANCHOR_REGISTERED("trust-anchor.registered"),
     TRUST_ANCHOR_RETIRED("trust-anchor.retired"),
     LICENSING_AUTHORITY_REGISTERED("licensing-authority.registered"),

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.security.webauthn.WebAuthnCredentialRecord;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +17,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.heteronym.credential.CredentialRefusal;
 import org.heteronym.credential.CredentialVerification;
 import org.heteronym.credential.VerifiedCredential;
+import org.heteronym.persistence.AdvisoryLocks;
 
 /**
  * Enrollment, recovery and re-verification: evidence in, a sealed member out. The verified credential exists only in
@@ -149,20 +149,13 @@ public class EnrollmentService {
         return member.persist();
     }
 
-    /** The member holding a licence, if any, locked for the rest of the transaction (see {@link #lockTag}). */
-    private static Uni<Member> memberWithTag(byte[] duplicateTag) {
-        return lockTag(duplicateTag).chain(locked -> Member.<Member>find("evidence.duplicateTag", duplicateTag).firstResult());
-    }
-
     /**
-     * Serialises the transactions that look up and create the member of one licence, so two concurrent enrollments
-     * with the same licence end in one member.
+     * The member holding a licence, if any; the lock on the tag makes two concurrent enrollments with one licence end
+     * in one member.
      */
-    private static Uni<Void> lockTag(byte[] duplicateTag) {
-        long key = ByteBuffer.wrap(duplicateTag).getLong();
-        return Panache.getSession().chain(session -> session
-                .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) locked")
-                .setParameter(1, key).getSingleResult()).replaceWithVoid();
+    private static Uni<Member> memberWithTag(byte[] duplicateTag) {
+        return AdvisoryLocks.lockForTransaction(duplicateTag)
+                .chain(locked -> Member.<Member>find("evidence.duplicateTag", duplicateTag).firstResult());
     }
 
     static byte[] hash(String token) {
