@@ -10,7 +10,8 @@ import java.time.Instant;
 @ApplicationScoped
 class EnrollmentCleanup {
 
-    @Scheduled(every = "${heteronym.member.cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(every = "${heteronym.member.cleanup-interval}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     @WithTransaction
     Uni<Void> purge() {
         Instant now = Instant.now();

@@ -1,0 +1,42 @@
+package org.heteronym.oidc;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.regex.Pattern;
+
+/** RFC 7636 PKCE with the S256 method only (the plain method is refused: it protects nothing against a code thief). */
+public final class Pkce {
+
+    /** A verifier: 43 to 128 unreserved characters (RFC 7636 §4.1). */
+    private static final Pattern VERIFIER = Pattern.compile("[A-Za-z0-9\\-._~]{43,128}");
+    /** An S256 challenge: base64url of 32 bytes, no padding. */
+    private static final Pattern CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private Pkce() {
+    }
+
+    public static boolean isChallenge(String challenge) {
+        return challenge != null && CHALLENGE.matcher(challenge).matches();
+    }
+
+    /** True if {@code verifier} is well formed and BASE64URL(SHA-256(ASCII(verifier))) equals {@code challenge}. */
+    public static boolean verify(String verifier, String challenge) {
+        if (verifier == null || !VERIFIER.matcher(verifier).matches() || !isChallenge(challenge)) {
+            return false;
+        }
+        byte[] expected = challenge.getBytes(StandardCharsets.US_ASCII);
+        byte[] actual = challengeOf(verifier).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, actual);
+    }
+
+    static String challengeOf(String verifier) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
