@@ -48,7 +48,8 @@ public class LicenceMonitor {
     }
 
     @Scheduled(every = "${heteronym.licence-monitor.interval}", delayed = "${heteronym.licence-monitor.delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP, skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
         return run().invoke(run -> LOG.infof("licence monitor: %d checked, %d active, %d suspended, %d unavailable",
                 run.checked(), run.active(), run.suspended(), run.unavailable())).replaceWithVoid();
