@@ -17,24 +17,14 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.heteronym.crypto.escrow.Envelope;
-import org.heteronym.crypto.escrow.EnvelopeOpener;
 import org.heteronym.crypto.escrow.Envelopes;
 import org.heteronym.crypto.escrow.EpochKey;
 import org.heteronym.crypto.escrow.Hash32;
 import org.heteronym.crypto.escrow.IdentityRecord;
-import org.heteronym.crypto.escrow.OfficerKeyPair;
 import org.heteronym.crypto.escrow.PseudonymBinding;
-import org.heteronym.crypto.escrow.ShareContext;
-import org.heteronym.crypto.escrow.ShareProver;
-import org.heteronym.crypto.escrow.ShareVerifier;
-import org.heteronym.crypto.escrow.VerifiedShare;
-import org.heteronym.crypto.escrow.dkg.DkgResult;
 import org.heteronym.crypto.merkle.MerkleHash;
+import org.heteronym.testing.Concurrently;
 import org.heteronym.testing.LogClient;
 import org.heteronym.testing.LogSearch;
 import org.heteronym.testing.TestEpoch;
@@ -66,19 +56,19 @@ class PseudonymEnvelopesTest {
         LogSearch log = LogSearch.forTestProfile();
         long before = log.size();
 
-        List<Pseudonym> raced = race(8, () -> envelopes.ensure(forumA, pseudonymA, member));
+        List<Pseudonym> raced = Concurrently.times(8, () -> envelopes.ensure(forumA, pseudonymA, member));
         Pseudonym a = raced.getFirst();
         for (Pseudonym p : raced) {
             assertArrayEquals(a.envelope, p.envelope, "every racer sees the one row");
         }
-        Pseudonym again = await(() -> envelopes.ensure(forumA, pseudonymA, member));
+        Pseudonym again = Concurrently.await(() -> envelopes.ensure(forumA, pseudonymA, member));
         assertArrayEquals(a.envelope, again.envelope, "a later login finds the row");
-        Pseudonym b = await(() -> envelopes.ensure(forumB, pseudonymB, member));
+        Pseudonym b = Concurrently.await(() -> envelopes.ensure(forumB, pseudonymB, member));
 
         assertFalse(Arrays.equals(a.envelope, b.envelope));
         assertFalse(Arrays.equals(a.envelope, member));
-        assertEquals(identity, open(Envelope.decode(a.envelope), epoch));
-        assertEquals(identity, open(Envelope.decode(b.envelope), epoch));
+        assertEquals(identity, epoch.open(Envelope.decode(a.envelope), 1, 2));
+        assertEquals(identity, epoch.open(Envelope.decode(b.envelope), 2, 3));
 
         // shuffled entries may trade places with the marker inside its batch: read to the end of the signed tree
         log.entriesSince(before);
@@ -116,51 +106,10 @@ class PseudonymEnvelopesTest {
                 Hash32.sha256(new byte[0]), LocalDate.of(2026, 1, 1)), 8, stranger, random).encode();
         // envelope = version || epoch id (32 bytes) || L || points: name another epoch
         System.arraycopy(Hash32.sha256(new byte[] {1}).toBytes(), 0, unknownEpoch, 1, 32);
-        assertThrows(EscrowRefusal.class, () -> await(() -> envelopes.ensure(forum, "p", unknownEpoch)));
+        assertThrows(EscrowRefusal.class, () -> Concurrently.await(() -> envelopes.ensure(forum, "p", unknownEpoch)));
         long rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
                 () -> Pseudonym.count("key.forumId", forum)));
         assertEquals(0, rows);
     }
 
-    private static IdentityRecord open(Envelope envelope, TestEpoch epoch) throws Exception {
-        EpochKey key = epoch.trustees().getFirst().outcome().epochKey();
-        OfficerKeyPair officer = OfficerKeyPair.generate(new SecureRandom());
-        ShareContext context = new ShareContext(1, Hash32.sha256(new byte[] {1}), 0, envelope.envelopeHash(), 2,
-                Hash32.sha256(new byte[] {2}), Hash32.fromHex(epoch.epochId()), 1, officer.publicKey());
-        List<VerifiedShare> shares = new ArrayList<>();
-        for (DkgResult trustee : epoch.trustees().subList(0, 2)) {
-            ShareContext addressed = context.forTrustee(trustee.trusteeKey().index());
-            shares.add(ShareVerifier.verify(ShareProver.createShare(trustee.trusteeKey(), envelope, addressed,
-                    new SecureRandom()), envelope, addressed, key));
-        }
-        return EnvelopeOpener.open(envelope, shares, officer, key).record();
-    }
-
-    private static <T> T await(java.util.function.Supplier<io.smallrye.mutiny.Uni<T>> work) throws Throwable {
-        return VertxContextSupport.subscribeAndAwait(work);
-    }
-
-    private static List<Pseudonym> race(int n, java.util.function.Supplier<io.smallrye.mutiny.Uni<Pseudonym>> work)
-            throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        try {
-            List<Future<Pseudonym>> futures = new ArrayList<>();
-            for (int i = 0; i < n; i++) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        return await(work);
-                    } catch (Throwable e) {
-                        throw new IllegalStateException(e);
-                    }
-                }));
-            }
-            List<Pseudonym> results = new ArrayList<>();
-            for (Future<Pseudonym> future : futures) {
-                results.add(future.get(60, TimeUnit.SECONDS));
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
-        }
-    }
 }

@@ -6,23 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 import org.heteronym.crypto.escrow.Envelope;
-import org.heteronym.crypto.escrow.EnvelopeOpener;
-import org.heteronym.crypto.escrow.EpochKey;
-import org.heteronym.crypto.escrow.Hash32;
 import org.heteronym.crypto.escrow.IdentityRecord;
-import org.heteronym.crypto.escrow.OfficerKeyPair;
 import org.heteronym.crypto.escrow.OpeningException;
-import org.heteronym.crypto.escrow.ShareContext;
-import org.heteronym.crypto.escrow.ShareProver;
-import org.heteronym.crypto.escrow.ShareVerifier;
-import org.heteronym.crypto.escrow.VerifiedShare;
-import org.heteronym.crypto.escrow.dkg.DkgResult;
 import org.heteronym.testing.TestEpoch;
 import org.junit.jupiter.api.Test;
 
@@ -43,25 +31,14 @@ class SealedIdentityTest {
             Member member = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
                     () -> Member.<Member>find("evidence.epochId", epoch.epochId()).singleResult()));
             Envelope envelope = Envelope.decode(member.evidence.envelope());
-            EpochKey key = epoch.trustees().getFirst().outcome().epochKey();
-            OfficerKeyPair officer = OfficerKeyPair.generate(new SecureRandom());
-            ShareContext context = new ShareContext(1, Hash32.sha256(new byte[] {1}), 0, envelope.envelopeHash(), 2,
-                    Hash32.sha256(new byte[] {2}), Hash32.fromHex(epoch.epochId()), 1, officer.publicKey());
-
-            List<VerifiedShare> shares = new ArrayList<>();
-            for (DkgResult trustee : epoch.trustees().subList(1, 3)) {
-                ShareContext addressed = context.forTrustee(trustee.trusteeKey().index());
-                shares.add(ShareVerifier.verify(ShareProver.createShare(trustee.trusteeKey(), envelope, addressed,
-                        new SecureRandom()), envelope, addressed, key));
-            }
-            IdentityRecord record = EnvelopeOpener.open(envelope, shares, officer, key).record();
+            IdentityRecord record = epoch.open(envelope, 2, 3);
             assertEquals("Rosalie Verdier", record.fullName());
             assertEquals(licence, record.licenceNumber());
             assertEquals(fixture.anchorId, record.licensingAuthority());
             assertEquals("physician", record.profession());
             assertEquals(LocalDate.now(ZoneOffset.UTC), record.enrollmentDate());
 
-            assertThrows(OpeningException.class, () -> EnvelopeOpener.open(envelope, shares.subList(0, 1), officer, key));
+            assertThrows(OpeningException.class, () -> epoch.open(envelope, 2));
         }
     }
 

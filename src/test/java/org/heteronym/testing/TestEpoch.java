@@ -9,7 +9,17 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.heteronym.crypto.escrow.Envelope;
+import org.heteronym.crypto.escrow.EnvelopeOpener;
+import org.heteronym.crypto.escrow.EpochKey;
+import org.heteronym.crypto.escrow.Hash32;
+import org.heteronym.crypto.escrow.IdentityRecord;
+import org.heteronym.crypto.escrow.OfficerKeyPair;
 import org.heteronym.crypto.escrow.Point;
+import org.heteronym.crypto.escrow.ShareContext;
+import org.heteronym.crypto.escrow.ShareProver;
+import org.heteronym.crypto.escrow.ShareVerifier;
+import org.heteronym.crypto.escrow.VerifiedShare;
 import org.heteronym.crypto.escrow.dkg.CeremonyParameters;
 import org.heteronym.crypto.escrow.dkg.DkgResult;
 import org.heteronym.crypto.escrow.dkg.Participant;
@@ -68,6 +78,25 @@ public record TestEpoch(String epochId, List<DkgResult> trustees) {
             results.add(participant.finish(round2));
         }
         return new TestEpoch(results.getFirst().transcriptHash().toHex(), List.copyOf(results));
+    }
+
+    /**
+     * What a legal officer would get from the trustees at {@code indices} (1-based) for {@code envelope}: their
+     * decryption shares, verified, combined and decoded (a made-up disclosure context; the proofs still bind it).
+     */
+    public IdentityRecord open(Envelope envelope, int... indices) throws Exception {
+        EpochKey key = trustees.getFirst().outcome().epochKey();
+        OfficerKeyPair officer = OfficerKeyPair.generate(new SecureRandom());
+        ShareContext context = new ShareContext(1, Hash32.sha256(new byte[] {1}), 0, envelope.envelopeHash(), 2,
+                Hash32.sha256(new byte[] {2}), Hash32.fromHex(epochId), 1, officer.publicKey());
+        List<VerifiedShare> shares = new ArrayList<>();
+        for (int index : indices) {
+            DkgResult trustee = trustees.get(index - 1);
+            ShareContext addressed = context.forTrustee(trustee.trusteeKey().index());
+            shares.add(ShareVerifier.verify(ShareProver.createShare(trustee.trusteeKey(), envelope, addressed,
+                    new SecureRandom()), envelope, addressed, key));
+        }
+        return EnvelopeOpener.open(envelope, shares, officer, key).record();
     }
 
     private static void put(String ceremony, int round, int index, byte[] message) {
