@@ -12,7 +12,10 @@ public enum EntryKind {
     TRUST_ANCHOR_REGISTERED("trust-anchor.registered"),
     TRUST_ANCHOR_RETIRED("trust-anchor.retired"),
     LICENSING_AUTHORITY_REGISTERED("licensing-authority.registered"),
-    LICENSING_AUTHORITY_RETIRED("licensing-authority.retired");
+    LICENSING_AUTHORITY_RETIRED("licensing-authority.retired"),
+    FORUM_REGISTERED("forum.registered"),
+    FORUM_SECRET_ROTATED("forum.secret-rotated"),
+    FORUM_RETIRED("forum.retired");
 
     private final String wireName;
 
