@@ -56,6 +56,10 @@ public final class ServiceProcess implements AutoCloseable {
         byte[] memberSecret = new byte[32];
         new java.security.SecureRandom().nextBytes(memberSecret);
         Files.writeString(dir.resolve("member-secret.b64"), java.util.Base64.getEncoder().encodeToString(memberSecret));
+        byte[] pseudonymSecret = new byte[32];
+        new java.security.SecureRandom().nextBytes(pseudonymSecret);
+        Files.writeString(dir.resolve("pseudonym-secret.b64"),
+                java.util.Base64.getEncoder().encodeToString(pseudonymSecret));
         ServiceProcess service = new ServiceProcess(schema, dir, freePort());
         service.start();
         return service;
@@ -91,6 +95,8 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dheteronym.log.integration-interval=0.1s",
                 "-Dmp.jwt.verify.issuer=" + ISSUER,
                 "-Dmp.jwt.verify.publickey.location=" + workDir.resolve("staff-idp.public.pem"),
+                "-Dheteronym.pseudonym.secret-file=" + workDir.resolve("pseudonym-secret.b64"),
+                "-Dheteronym.pseudonym.relay-domain=relay.heteronym.invalid",
                 "-Dheteronym.public-url=http://localhost:" + port,
                 "-Dheteronym.member.secret-file=" + workDir.resolve("member-secret.b64"),
                 "-Dheteronym.oidc.signing-key-files=" + workDir.resolve("oidc-signing.pem"),
