@@ -6,12 +6,14 @@ import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.jce.ECNamedCurveTable;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
@@ -107,7 +109,9 @@ final class ForumKeys {
                         .validatePoint(pub.getW().getAffineX(), pub.getW().getAffineY());
             } else if (key instanceof RsaJsonWebKey r) {
                 checkRsa(where, r.getRsaPublicKey());
-            } else if (!(key instanceof OctetKeyPairJsonWebKey)) {
+            } else if (key instanceof OctetKeyPairJsonWebKey) {
+                checkEd25519(where, node.path("x").asText(""));
+            } else {
                 throw bad(where + " is not a usable key");
             }
             // the stored form: exactly the public members jose4j understood
@@ -128,6 +132,22 @@ final class ForumKeys {
         if (!e.testBit(0) || e.compareTo(BigInteger.valueOf(3)) < 0 || e.compareTo(key.getModulus()) >= 0
                 || !key.getModulus().testBit(0)) {
             throw bad(where + " is not a valid RSA public key (odd modulus, odd exponent of at least 3)");
+        }
+    }
+
+    /**
+     * jose4j accepts an {@code x} of any length; RFC 8037 §2 requires the 32-byte encoding of a point, which must
+     * decode (RFC 8032 §5.1.3) and not be of small order.
+     */
+    private static void checkEd25519(String where, String x) {
+        byte[] point;
+        try {
+            point = Base64.getUrlDecoder().decode(x);
+        } catch (IllegalArgumentException e) {
+            point = new byte[0];
+        }
+        if (point.length != Ed25519.PUBLIC_KEY_SIZE || !Ed25519.validatePublicKeyFull(point, 0)) {
+            throw bad(where + " is not an Ed25519 public key (32 bytes, a point of full order)");
         }
     }
 
