@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.heteronym.log.EntryKind;
+import org.heteronym.persistence.UniqueViolations;
 import org.heteronym.log.LogAppender;
 
 /**
@@ -32,7 +33,7 @@ public class LicensingAuthorityRegistry {
     public Uni<Registered<LicensingAuthority>> register(LicensingAuthoritySpec spec) {
         return Uni.createFrom().item(spec::validate)
                 .flatMap(authority -> Panache.withTransaction(() -> insert(authority)))
-                .onFailure(RegistryWrites::isUniqueViolation).transform(e -> new CredentialAdminRefusal(
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> new CredentialAdminRefusal(
                         CredentialProblem.DUPLICATE, "another registration of this id or issuer came first"))
                 .call(verification::refreshAfterChange);
     }

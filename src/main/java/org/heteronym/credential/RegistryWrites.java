@@ -9,8 +9,6 @@ import org.heteronym.log.LogEntry;
 /** What the two registries' writes share. */
 final class RegistryWrites {
 
-    private static final String UNIQUE_VIOLATION = "23505";
-
     private RegistryWrites() {
     }
 
@@ -28,18 +26,5 @@ final class RegistryWrites {
     static LocalDate today(LocalDate registeredOn) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return today.isBefore(registeredOn) ? registeredOn : today;
-    }
-
-    /** A concurrent registration won the race for the same id or issuer (PostgreSQL unique_violation). */
-    static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof io.vertx.pgclient.PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.heteronym.log.EntryKind;
+import org.heteronym.persistence.UniqueViolations;
 import org.heteronym.log.LogAppender;
 
 /**
@@ -35,7 +36,7 @@ public class TrustAnchorRegistry {
     public Uni<Registered<X509TrustAnchor>> register(TrustAnchorSpec spec) {
         return Uni.createFrom().item(() -> spec.validate(Instant.now()))
                 .flatMap(anchor -> Panache.withTransaction(() -> insert(anchor)))
-                .onFailure(RegistryWrites::isUniqueViolation).transform(e -> duplicateId(spec.id()))
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> duplicateId(spec.id()))
                 .call(verification::refreshAfterChange);
     }
 

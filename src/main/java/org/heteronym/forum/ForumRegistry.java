@@ -5,15 +5,14 @@ import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import io.vertx.pgclient.PgException;
 import java.security.SecureRandom;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.heteronym.persistence.UniqueViolations;
 import org.heteronym.log.EntryKind;
 import org.heteronym.log.LogAppender;
 import org.heteronym.log.LogEntry;
@@ -27,7 +26,6 @@ import org.heteronym.log.LogEntry;
 @ApplicationScoped
 public class ForumRegistry {
 
-    private static final String UNIQUE_VIOLATION = "23505";
 
     private final LogAppender log;
     private final SecureRandom random = new SecureRandom();
@@ -40,7 +38,7 @@ public class ForumRegistry {
     public Uni<Registration> register(ForumSpec spec) {
         return Uni.createFrom().item(spec::validate)
                 .flatMap(definition -> Panache.withTransaction(() -> insert(definition)))
-                .onFailure(ForumRegistry::isUniqueViolation).transform(e -> duplicate(spec.clientId()));
+                .onFailure(UniqueViolations::isUniqueViolation).transform(e -> duplicate(spec.clientId()));
     }
 
     public Uni<List<Forum>> list() {
@@ -136,19 +134,5 @@ public class ForumRegistry {
     private static ForumRefusal duplicate(String id) {
         return new ForumRefusal(ForumProblem.DUPLICATE, "a forum " + ForumRules.printable(id)
                 + " exists or existed; client ids are never reused, since pseudonyms derive from them");
-    }
-
-    /**
-     * A concurrent registration won the race for the same id (PostgreSQL unique_violation). Hibernate Reactive
-     * reports it as a {@link SQLException} under its own exception; the reactive client alone, as a PgException.
-     */
-    private static boolean isUniqueViolation(Throwable failure) {
-        for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
-                    || t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -38,6 +38,7 @@ import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.heteronym.testing.Concurrently;
 import org.heteronym.testing.LogSearch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -128,6 +129,21 @@ class TrustAnchorAdminTest {
                 equalTo(LocalDate.now(ZoneOffset.UTC).toString()));
         asOperator().body(anchor(id, pki.root)).post("/admin/v1/trust-anchors").then().statusCode(409)
                 .body("type", equalTo(PROBLEM + "credential-duplicate"));
+    }
+
+    /** A race for one id: PostgreSQL's unique violation must become 409, never 500, and one log entry. */
+    @Test
+    void concurrentRegistrationsOfOneIdStoreAndLogOne() throws Exception {
+        LogSearch log = LogSearch.forTestProfile();
+        long before = log.size();
+        String id = freshId("race");
+        Map<String, Object> body = anchor(id, X509TestPki.create("Race").ca);
+        List<Integer> statuses = Concurrently.calls(6,
+                () -> asOperator().body(body).post("/admin/v1/trust-anchors").statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        assertEquals(1, log.entriesSince(before).stream()
+                .filter(e -> e.contains("trust-anchor.registered") && e.contains("\"" + id + "\"")).count());
     }
 
     @Test

@@ -21,11 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
+import org.heteronym.testing.Concurrently;
 import org.heteronym.testing.LogSearch;
 import org.jose4j.jwk.EcJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
@@ -145,21 +143,10 @@ class ForumRefusalTest {
         LogSearch log = LogSearch.forTestProfile();
         long before = log.size();
         String id = freshId("race");
-        ExecutorService pool = Executors.newFixedThreadPool(6);
-        try {
-            List<Future<Integer>> answers = new ArrayList<>();
-            for (int i = 0; i < 6; i++) {
-                answers.add(pool.submit(() -> asOperator().body(secretForum(id)).post(FORUMS).statusCode()));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<Integer> answer : answers) {
-                statuses.add(answer.get());
-            }
-            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
-            assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Integer> statuses = Concurrently.calls(6,
+                () -> asOperator().body(secretForum(id)).post(FORUMS).statusCode());
+        assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+        assertEquals(5, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
         assertEquals(1, log.entriesSince(before).stream()
                 .filter(e -> e.contains("forum.registered") && e.contains("\"" + id + "\"")).count());
     }
