@@ -12,6 +12,7 @@ import java.util.Set;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
+import org.heteronym.crypto.jose.Ed25519PublicKeys;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -86,6 +87,8 @@ public final class AuthorityKeys {
                 ECNamedCurveTable.getParameterSpec("P-256").getCurve().validatePoint(x, y);
             } else if (!(key instanceof OctetKeyPairJsonWebKey)) {
                 throw bad(where + " is not a usable key");
+            } else if (!Ed25519PublicKeys.isValidX(node.path("x").asText(""))) {
+                throw bad(where + " is not an Ed25519 public key (32 bytes, a point of full order)");
             }
             // the stored form: exactly the public members jose4j understood
             return PublicJsonWebKey.Factory.newPublicJwk(key.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));

@@ -6,14 +6,13 @@ import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.jce.ECNamedCurveTable;
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
+import org.heteronym.crypto.jose.Ed25519PublicKeys;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
@@ -140,13 +139,7 @@ final class ForumKeys {
      * decode (RFC 8032 §5.1.3) and not be of small order.
      */
     private static void checkEd25519(String where, String x) {
-        byte[] point;
-        try {
-            point = Base64.getUrlDecoder().decode(x);
-        } catch (IllegalArgumentException e) {
-            point = new byte[0];
-        }
-        if (point.length != Ed25519.PUBLIC_KEY_SIZE || !Ed25519.validatePublicKeyFull(point, 0)) {
+        if (!Ed25519PublicKeys.isValidX(x)) {
             throw bad(where + " is not an Ed25519 public key (32 bytes, a point of full order)");
         }
     }

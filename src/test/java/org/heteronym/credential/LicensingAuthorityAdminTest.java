@@ -200,6 +200,17 @@ class LicensingAuthorityAdminTest {
         refused(body, 400, "credential-bad-key");
         body.put("jwks", List.of(publicParams(key)));
         refused(body, 400, "credential-bad-key");
+        // an Ed25519 key whose x is not 32 bytes, and one that is the neutral point (small order)
+        Map<String, Object> shortEd = new HashMap<>(publicParams(edKey("ed")));
+        shortEd.put("x", ((String) shortEd.get("x")).substring(0, 40));
+        body.put("jwks", Map.of("keys", List.of(shortEd)));
+        refused(body, 400, "credential-bad-key");
+        Map<String, Object> neutral = new HashMap<>(publicParams(edKey("ed")));
+        byte[] identity = new byte[32];
+        identity[0] = 1;
+        neutral.put("x", java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(identity));
+        body.put("jwks", Map.of("keys", List.of(neutral)));
+        refused(body, 400, "credential-bad-key");
         body.put("jwks", Map.of("keys", List.of()));
         refused(body, 400, "credential-bad-key");
 
