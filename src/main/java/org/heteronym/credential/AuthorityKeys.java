@@ -3,9 +3,6 @@ package org.heteronym.credential;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,6 +10,7 @@ import org.bouncycastle.jce.ECNamedCurveTable;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.heteronym.crypto.jose.Ed25519PublicKeys;
+import org.heteronym.crypto.jose.JwkSets;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
 import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.lang.JoseException;
@@ -26,44 +24,15 @@ import org.jose4j.lang.JoseException;
 public final class AuthorityKeys {
 
     public static final int MAX_KEYS = 8;
-    /** Private members of RFC 7518 §6 (EC, RSA, oct) and RFC 8037 (OKP). */
-    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
 
     private AuthorityKeys() {
     }
 
     static List<PublicJsonWebKey> parse(JsonNode jwks) {
-        if (jwks == null || !jwks.isObject() || !jwks.path("keys").isArray()) {
-            throw bad("jwks must be a JWK Set: an object with a \"keys\" array");
-        }
-        JsonNode keys = jwks.get("keys");
-        if (keys.isEmpty() || keys.size() > MAX_KEYS) {
-            throw bad("jwks needs 1 to " + MAX_KEYS + " keys");
-        }
-        List<PublicJsonWebKey> out = new ArrayList<>();
-        Set<String> kids = new HashSet<>();
-        for (int i = 0; i < keys.size(); i++) {
-            PublicJsonWebKey key = parseKey(i, keys.get(i));
-            if (keys.size() > 1 && (key.getKeyId() == null || !kids.add(key.getKeyId()))) {
-                throw bad("jwks.keys[" + i + "] needs a kid of its own: the set has several keys");
-            }
-            out.add(key);
-        }
-        return out;
+        return JwkSets.parse(jwks, MAX_KEYS, AuthorityKeys::parseKey, AuthorityKeys::bad);
     }
 
-    private static PublicJsonWebKey parseKey(int i, JsonNode node) {
-        String where = "jwks.keys[" + i + "]";
-        if (!node.isObject()) {
-            throw bad(where + " is not an object");
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (PRIVATE_MEMBERS.contains(name)) {
-                throw bad(where + " has the private member \"" + name + "\": register public keys only, and treat this "
-                        + "key as disclosed");
-            }
-        }
+    private static PublicJsonWebKey parseKey(String where, JsonNode node) {
         String kty = node.path("kty").asText("");
         String crv = node.path("crv").asText("");
         if (!(kty.equals("EC") && crv.equals("P-256")) && !(kty.equals("OKP") && crv.equals("Ed25519"))) {

@@ -5,14 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bouncycastle.jce.ECNamedCurveTable;
 import org.heteronym.crypto.jose.Ed25519PublicKeys;
+import org.heteronym.crypto.jose.JwkSets;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.OctetKeyPairJsonWebKey;
@@ -33,7 +31,6 @@ final class ForumKeys {
     static final int MIN_RSA_BITS = 2048;
     static final int MAX_RSA_BITS = 8192;
     /** Private members of RFC 7518 §6 (EC, RSA, oct) and RFC 8037 (OKP). */
-    private static final Set<String> PRIVATE_MEMBERS = Set.of("d", "p", "q", "dp", "dq", "qi", "oth", "k");
     private static final Set<String> RSA_ALGS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -41,23 +38,7 @@ final class ForumKeys {
     }
 
     static List<PublicJsonWebKey> parse(JsonNode jwks) {
-        if (jwks == null || !jwks.isObject() || !jwks.path("keys").isArray()) {
-            throw bad("jwks must be a JWK Set: an object with a \"keys\" array");
-        }
-        JsonNode keys = jwks.get("keys");
-        if (keys.isEmpty() || keys.size() > MAX_KEYS) {
-            throw bad("jwks needs 1 to " + MAX_KEYS + " keys");
-        }
-        List<PublicJsonWebKey> out = new ArrayList<>();
-        Set<String> kids = new HashSet<>();
-        for (int i = 0; i < keys.size(); i++) {
-            PublicJsonWebKey key = parseKey("jwks.keys[" + i + "]", keys.get(i));
-            if (keys.size() > 1 && (key.getKeyId() == null || !kids.add(key.getKeyId()))) {
-                throw bad("jwks.keys[" + i + "] needs a kid of its own: the set has several keys");
-            }
-            out.add(key);
-        }
-        return out;
+        return JwkSets.parse(jwks, MAX_KEYS, ForumKeys::parseKey, ForumKeys::bad);
     }
 
     /** The JWK Set of {@code keys}, public members only, as stored, logged and shown. */
@@ -66,16 +47,6 @@ final class ForumKeys {
     }
 
     private static PublicJsonWebKey parseKey(String where, JsonNode node) {
-        if (!node.isObject()) {
-            throw bad(where + " is not an object");
-        }
-        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            if (PRIVATE_MEMBERS.contains(name)) {
-                throw bad(where + " has the private member \"" + name + "\": register public keys only, and treat this "
-                        + "key as disclosed");
-            }
-        }
         String kty = node.path("kty").asText("");
         String crv = node.path("crv").asText("");
         boolean ec = kty.equals("EC") && crv.equals("P-256");
