@@ -14,9 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +48,7 @@ class AttestationVerifierTest {
     PublicJsonWebKey issuerEc;
     PublicJsonWebKey issuerEd;
     PublicJsonWebKey holder;
-    HttpServer server;
+    TokenServer server;
     final Map<String, String> served = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
     String revocationUri;
@@ -65,19 +62,8 @@ class AttestationVerifierTest {
         issuerEc = ecKey("auth-ec-1");
         issuerEd = edKey("auth-ed-1");
         holder = ecKey("holder");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/lists/", exchange -> {
-            requests.incrementAndGet();
-            String token = served.get(exchange.getRequestURI().getPath());
-            byte[] body = token == null ? new byte[0] : token.getBytes(StandardCharsets.US_ASCII);
-            exchange.getResponseHeaders().add("Content-Type", "application/statuslist+jwt");
-            exchange.sendResponseHeaders(token == null ? 404 : 200, body.length == 0 ? -1 : body.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        String base = "http://127.0.0.1:" + server.getAddress().getPort() + "/lists/";
+        server = new TokenServer(served, requests);
+        String base = server.base() + "lists/";
         revocationUri = base + "revocation";
         suspensionUri = base + "suspension";
         served.put("/lists/revocation", statusListToken(issuerEc, ISSUER, revocationUri, 1, new int[] {0, 1, 0},
@@ -94,7 +80,7 @@ class AttestationVerifierTest {
 
     @AfterEach
     void tearDown() {
-        server.stop(0);
+        server.close();
     }
 
     /** A credential under construction: clear claims, disclosures, signing key; {@link #presentation()} binds it. */
@@ -240,7 +226,7 @@ class AttestationVerifierTest {
     @Test
     void unreachableStatusServerIsStatusUnavailable() throws Exception {
         String presentation = new Credential().presentation();
-        server.stop(0);
+        server.close();
         assertRefused(RefusalReason.STATUS_UNAVAILABLE, presentation);
     }
 

@@ -20,12 +20,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -52,7 +49,7 @@ class LicensingAuthorityAdminTest {
     static final String AUDIENCE = "https://heteronym.example/enroll";
     static final byte[] CHALLENGE = "challenge-registry-attestation".getBytes(StandardCharsets.US_ASCII);
 
-    static HttpServer server;
+    static TokenServer server;
     static String base;
     static final Map<String, String> served = new ConcurrentHashMap<>();
     static final AtomicInteger requests = new AtomicInteger();
@@ -62,23 +59,13 @@ class LicensingAuthorityAdminTest {
 
     @BeforeAll
     static void statusListServer() throws Exception {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            String token = served.get(exchange.getRequestURI().getPath());
-            byte[] body = token == null ? new byte[0] : token.getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(token == null ? 404 : 200, body.length == 0 ? -1 : body.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        server = new TokenServer(served, requests);
+        base = server.base();
     }
 
     @AfterAll
     static void stop() {
-        server.stop(0);
+        server.close();
     }
 
     private static Map<String, Object> authority(String id, String issuer, PublicJsonWebKey... keys) {

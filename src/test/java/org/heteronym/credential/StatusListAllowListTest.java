@@ -12,9 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +43,7 @@ class StatusListAllowListTest {
     PublicJsonWebKey issuerKey;
     PublicJsonWebKey otherKey;
     PublicJsonWebKey holder;
-    HttpServer server;
+    TokenServer server;
     String base;
     final Map<String, String> served = new ConcurrentHashMap<>();
     final AtomicInteger requests = new AtomicInteger();
@@ -56,18 +53,8 @@ class StatusListAllowListTest {
         issuerKey = ecKey("auth-1");
         otherKey = ecKey("other-1");
         holder = ecKey("holder");
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            requests.incrementAndGet();
-            String token = served.get(exchange.getRequestURI().getPath());
-            byte[] body = token == null ? new byte[0] : token.getBytes(StandardCharsets.US_ASCII);
-            exchange.sendResponseHeaders(token == null ? 404 : 200, body.length == 0 ? -1 : body.length);
-            try (var out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        base = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+        server = new TokenServer(served, requests);
+        base = server.base();
         serve("lists/a", issuerKey, ISSUER);
         serve("elsewhere/a", issuerKey, ISSUER);
         serve("other/a", issuerKey, ISSUER);
@@ -75,7 +62,7 @@ class StatusListAllowListTest {
 
     @AfterEach
     void tearDown() {
-        server.stop(0);
+        server.close();
     }
 
     private void serve(String path, PublicJsonWebKey key, String iss) throws Exception {
