@@ -24,6 +24,11 @@ public class Pseudonym extends PanacheEntityBase {
     public byte[] bindingNonce;
     @Column(name = "log_leaf_hash", nullable = false)
     public byte[] logLeafHash;
+    /** What the forum shows for this pseudonym; unique within the forum (ADR 0008). */
+    @Column(nullable = false)
+    public String handle;
+    @Column(name = "handle_variant", nullable = false)
+    public int handleVariant;
     @Column(name = "created_on", nullable = false)
     public LocalDate createdOn;
 }

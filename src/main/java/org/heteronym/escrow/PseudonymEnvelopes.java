@@ -7,7 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.IntFunction;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.heteronym.crypto.escrow.Envelope;
 import org.heteronym.crypto.escrow.Envelopes;
 import org.heteronym.crypto.escrow.Hash32;
@@ -19,6 +25,7 @@ import org.heteronym.log.EntryKind;
 import org.heteronym.log.LogAppender;
 import org.heteronym.log.LogEntry;
 import org.heteronym.persistence.AdvisoryLocks;
+import org.heteronym.persistence.UniqueViolations;
 
 /**
  * The first login of a member to a forum: the pseudonym's row, its envelope (a fresh re-randomisation of the
@@ -27,6 +34,10 @@ import org.heteronym.persistence.AdvisoryLocks;
  */
 @ApplicationScoped
 public class PseudonymEnvelopes {
+
+    /** Handle variants per pseudonym (the column allows 0–15): far more than any forum's collisions will use. */
+    static final int MAX_VARIANTS = 16;
+    private static final int HANDLE_RACE_RETRIES = 3;
 
     private final SecureRandom random = new SecureRandom();
     private final EpochRegistry epochs;
@@ -37,20 +48,47 @@ public class PseudonymEnvelopes {
         this.log = log;
     }
 
-    /**
-     * The pseudonym's row, created with its envelope and log entry if this is the first login. Concurrent first logins
-     * of one member to one forum serialise on an advisory lock and yield one row and one log entry.
-     *
-     * @param memberEnvelope the member's sealed identity (read from the member row, never written back)
-     */
-    public Uni<Pseudonym> ensure(String forumId, String pseudonym, byte[] memberEnvelope) {
-        PseudonymKey key = new PseudonymKey(forumId, pseudonym);
-        return Panache.withTransaction(() -> AdvisoryLocks.lockForTransaction(lockKey(key))
-                .chain(locked -> Pseudonym.<Pseudonym>findById(key))
-                .chain(existing -> existing != null ? Uni.createFrom().item(existing) : create(key, memberEnvelope)));
+    /** The pseudonym's row if the member has logged in to the forum before. */
+    public Uni<Optional<Pseudonym>> find(String forumId, String pseudonym) {
+        return Panache.withSession(() -> Pseudonym.<Pseudonym>findById(new PseudonymKey(forumId, pseudonym)))
+                .map(Optional::ofNullable);
     }
 
-    private Uni<Pseudonym> create(PseudonymKey key, byte[] memberEnvelope) {
+    /**
+     * The pseudonym's row, created with its envelope, its handle and its log entry if this is the first login.
+     * Concurrent first logins of one member to one forum serialise on an advisory lock and yield one row and one log
+     * entry. The handle is the first variant the forum does not already show for another pseudonym; first logins whose
+     * first-choice handles collide serialise on a second lock, and if one still takes a later variant another wanted
+     * at the same moment, the loser's transaction rolls back whole and is tried again.
+     *
+     * @param handles        the handle of each variant (0, 1, …) of this pseudonym
+     * @param memberEnvelope the member's sealed identity (read from the member row, never written back)
+     */
+    public Uni<Pseudonym> ensure(String forumId, String pseudonym, IntFunction<String> handles,
+                                 byte[] memberEnvelope) {
+        PseudonymKey key = new PseudonymKey(forumId, pseudonym);
+        return Panache.withTransaction(() -> AdvisoryLocks.lockForTransaction(lockKey("pseudonym", forumId, pseudonym))
+                        .chain(locked -> Pseudonym.<Pseudonym>findById(key))
+                        .chain(existing -> existing != null ? Uni.createFrom().item(existing)
+                                : AdvisoryLocks.lockForTransaction(lockKey("handle", forumId, handles.apply(0)))
+                                .chain(locked -> freeVariant(forumId, handles)).chain(variant ->
+                                        create(key, variant, handles.apply(variant), memberEnvelope))))
+                .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(HANDLE_RACE_RETRIES);
+    }
+
+    /** The lowest variant whose handle no other pseudonym of the forum shows. */
+    private static Uni<Integer> freeVariant(String forumId, IntFunction<String> handles) {
+        List<String> candidates = IntStream.range(0, MAX_VARIANTS).mapToObj(handles).toList();
+        return Pseudonym.<Pseudonym>find("key.forumId = ?1 and handle in ?2", forumId, candidates).list()
+                .map(rows -> {
+                    Set<String> taken = rows.stream().map(row -> row.handle).collect(Collectors.toSet());
+                    return IntStream.range(0, MAX_VARIANTS).filter(v -> !taken.contains(candidates.get(v)))
+                            .findFirst().orElseThrow(() -> new IllegalStateException(
+                                    "all " + MAX_VARIANTS + " handle variants are taken at forum " + forumId));
+                });
+    }
+
+    private Uni<Pseudonym> create(PseudonymKey key, int variant, String handle, byte[] memberEnvelope) {
         Envelope source = decode(memberEnvelope);
         return epochs.find(source.epochId().toHex()).chain(epoch -> {
             Envelope envelope = Envelopes.rerandomise(source, epoch.toKey(), random);
@@ -69,6 +107,8 @@ public class PseudonymEnvelopes {
             row.envelope = envelope.encode();
             row.bindingNonce = nonce;
             row.logLeafHash = MerkleHash.leafHash(entry.bytes());
+            row.handle = handle;
+            row.handleVariant = variant;
             row.createdOn = today;
             return row.<Pseudonym>persist().call(() -> log.appendShuffled(entry));
         });
@@ -82,10 +122,11 @@ public class PseudonymEnvelopes {
         }
     }
 
-    private static byte[] lockKey(PseudonymKey key) {
+    private static byte[] lockKey(String what, String forumId, String value) {
         return Transcript.start("heteronym/v1/pseudonym-lock")
-                .bytes(key.forumId().getBytes(StandardCharsets.UTF_8))
-                .bytes(key.pseudonym().getBytes(StandardCharsets.UTF_8))
+                .bytes(what.getBytes(StandardCharsets.UTF_8))
+                .bytes(forumId.getBytes(StandardCharsets.UTF_8))
+                .bytes(value.getBytes(StandardCharsets.UTF_8))
                 .sha256().toBytes();
     }
 }

@@ -2,6 +2,7 @@ package org.heteronym.persistence;
 
 import io.vertx.pgclient.PgException;
 import java.sql.SQLException;
+import org.hibernate.exception.ConstraintViolationException;
 
 /** Recognises PostgreSQL's unique_violation (23505), the sign that a concurrent insert of the same key won. */
 public final class UniqueViolations {
@@ -13,12 +14,15 @@ public final class UniqueViolations {
 
     /**
      * Hibernate Reactive reports the violation as a {@link SQLException} inside its own exception; the reactive client
-     * used alone, as a {@link PgException}. Both are looked for along the cause chain.
+     * used alone, as a {@link PgException}; a flush at commit, as Hibernate's {@link ConstraintViolationException}.
+     * All are looked for along the cause chain.
      */
     public static boolean isUniqueViolation(Throwable failure) {
         for (Throwable t = failure; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())
-                    || t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                    || t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())
+                    || t instanceof ConstraintViolationException c
+                    && c.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
                 return true;
             }
         }

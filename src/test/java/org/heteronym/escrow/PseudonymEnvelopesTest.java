@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,6 +18,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.HashSet;
+import java.util.Set;
 import org.heteronym.crypto.escrow.Envelope;
 import org.heteronym.crypto.escrow.Envelopes;
 import org.heteronym.crypto.escrow.EpochKey;
@@ -37,6 +41,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class PseudonymEnvelopesTest {
 
+    /** Every pseudonym's variant 0 is the same handle, as if the forum were full of collisions. */
+    private static final IntFunction<String> HANDLES = variant -> "calm-heron-" + (1000 + variant);
+
     private final SecureRandom random = new SecureRandom();
 
     @Inject
@@ -56,14 +63,14 @@ class PseudonymEnvelopesTest {
         LogSearch log = LogSearch.forTestProfile();
         long before = log.size();
 
-        List<Pseudonym> raced = Concurrently.times(8, () -> envelopes.ensure(forumA, pseudonymA, member));
+        List<Pseudonym> raced = Concurrently.times(8, () -> envelopes.ensure(forumA, pseudonymA, HANDLES, member));
         Pseudonym a = raced.getFirst();
         for (Pseudonym p : raced) {
             assertArrayEquals(a.envelope, p.envelope, "every racer sees the one row");
         }
-        Pseudonym again = Concurrently.await(() -> envelopes.ensure(forumA, pseudonymA, member));
+        Pseudonym again = Concurrently.await(() -> envelopes.ensure(forumA, pseudonymA, HANDLES, member));
         assertArrayEquals(a.envelope, again.envelope, "a later login finds the row");
-        Pseudonym b = Concurrently.await(() -> envelopes.ensure(forumB, pseudonymB, member));
+        Pseudonym b = Concurrently.await(() -> envelopes.ensure(forumB, pseudonymB, HANDLES, member));
 
         assertFalse(Arrays.equals(a.envelope, b.envelope));
         assertFalse(Arrays.equals(a.envelope, member));
@@ -106,10 +113,40 @@ class PseudonymEnvelopesTest {
                 Hash32.sha256(new byte[0]), LocalDate.of(2026, 1, 1)), 8, stranger, random).encode();
         // envelope = version || epoch id (32 bytes) || L || points: name another epoch
         System.arraycopy(Hash32.sha256(new byte[] {1}).toBytes(), 0, unknownEpoch, 1, 32);
-        assertThrows(EscrowRefusal.class, () -> Concurrently.await(() -> envelopes.ensure(forum, "p", unknownEpoch)));
+        assertThrows(EscrowRefusal.class, () -> Concurrently.await(() -> envelopes.ensure(forum, "p", HANDLES, unknownEpoch)));
         long rows = VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(
                 () -> Pseudonym.count("key.forumId", forum)));
         assertEquals(0, rows);
     }
 
+    @Test
+    void eachPseudonymOfAForumShowsAHandleNoOtherShowsEvenWhenTheyRace() throws Throwable {
+        byte[] member = sealedMember();
+        String forum = "forum-h-" + UUID.randomUUID();
+        String other = "forum-o-" + UUID.randomUUID();
+        Pseudonym first = Concurrently.await(() -> envelopes.ensure(forum, "p0" + UUID.randomUUID(), HANDLES, member));
+        assertEquals(0, first.handleVariant);
+        assertEquals("calm-heron-1000", first.handle);
+
+        // six more pseudonyms whose handles collide with every earlier one, first logins all at once
+        List<Pseudonym> raced = Concurrently.times(6, () -> envelopes.ensure(forum, "p" + UUID.randomUUID(),
+                HANDLES, member));
+        Set<String> handles = new HashSet<>();
+        handles.add(first.handle);
+        for (Pseudonym p : raced) {
+            assertEquals(HANDLES.apply(p.handleVariant), p.handle);
+            assertTrue(handles.add(p.handle), "no two pseudonyms of one forum share a handle: " + p.handle);
+        }
+        assertEquals(Set.of(1, 2, 3, 4, 5, 6),
+                raced.stream().map(p -> p.handleVariant).collect(java.util.stream.Collectors.toSet()));
+        Pseudonym elsewhere = Concurrently.await(() -> envelopes.ensure(other, "p0" + UUID.randomUUID(), HANDLES,
+                member));
+        assertEquals(0, elsewhere.handleVariant, "another forum's handles do not count");
+    }
+
+    private byte[] sealedMember() throws Exception {
+        EpochKey key = TestEpoch.current().trustees().getFirst().outcome().epochKey();
+        return Envelopes.seal(new IdentityRecord("fr-test", "810001111", "Test Member", Optional.empty(),
+                "physician", Hash32.sha256(new byte[] {1}), LocalDate.of(2026, 11, 22)), 8, key, random).encode();
+    }
 }
