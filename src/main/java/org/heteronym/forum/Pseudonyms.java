@@ -51,6 +51,11 @@ public class Pseudonyms {
                 RelayAddress.address(pseudonym, relayDomain));
     }
 
+    /** The handle shown for {@code pseudonym} with this variant (docs/forums.md). */
+    public String handle(Pseudonym pseudonym, int variant) {
+        return PseudonymHandle.derive(pseudonym, variant);
+    }
+
     private static byte[] read(Path file) {
         try {
             return Base64.getDecoder().decode(Files.readString(file).strip());

@@ -15,4 +15,10 @@ public class MemberAccounts {
                 ? Uni.createFrom().item(Optional.<MemberView>empty())
                 : Passkey.count("memberId", memberId).map(count -> Optional.of(MemberView.of(member, count))));
     }
+
+    /** The member as a forum login sees them, or empty if the account no longer exists. */
+    @WithSession
+    public Uni<Optional<LoginMember>> forLogin(String memberId) {
+        return Member.<Member>findById(memberId).map(member -> Optional.ofNullable(member).map(LoginMember::of));
+    }
 }

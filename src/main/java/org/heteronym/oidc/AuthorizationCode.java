@@ -31,4 +31,9 @@ public class AuthorizationCode extends PanacheEntityBase {
     public Instant expiresAt;
     @Column(nullable = false)
     public boolean redeemed;
+    /** The access token the redemption issued (its {@code jti}), revoked if the code is presented again. */
+    @Column(name = "token_id")
+    public String tokenId;
+    @Column(name = "token_expires_at")
+    public Instant tokenExpiresAt;
 }

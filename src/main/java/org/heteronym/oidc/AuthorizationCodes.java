@@ -49,8 +49,11 @@ public class AuthorizationCodes {
      * Spends the code if it was issued to {@code clientId} for {@code redirectUri}, has not expired, and
      * {@code verifier} matches its PKCE challenge. A failed check does not spend it: a client that got the verifier
      * wrong must not be able to lock the legitimate exchange out, and the code dies within its lifetime anyway.
+     *
+     * @param token the access token the grant will issue, remembered so that a replay of the code can revoke it
      */
-    public Uni<Redemption> redeem(String code, String clientId, String redirectUri, String verifier) {
+    public Uni<Redemption> redeem(String code, String clientId, String redirectUri, String verifier,
+                                  IssuedToken token) {
         if (code == null || code.length() > 256) {
             return Uni.createFrom().item(new Redemption.Refused("no such code"));
         }
@@ -61,7 +64,8 @@ public class AuthorizationCodes {
                         return new Redemption.Refused("no such code");
                     }
                     if (row.redeemed) {
-                        return new Redemption.Replayed(codeHash);
+                        return new Redemption.Replayed(row.tokenId == null ? java.util.Optional.empty()
+                                : java.util.Optional.of(new IssuedToken(row.tokenId, row.tokenExpiresAt)));
                     }
                     if (row.expiresAt.isBefore(Instant.now())) {
                         return new Redemption.Refused("the code has expired");
@@ -73,8 +77,10 @@ public class AuthorizationCodes {
                         return new Redemption.Refused("the PKCE code_verifier does not match");
                     }
                     row.redeemed = true;
+                    row.tokenId = token.id();
+                    row.tokenExpiresAt = token.expiresAt();
                     return new Redemption.Granted(new CodeGrant(row.clientId, row.redirectUri, row.codeChallenge,
-                            row.nonce, row.pseudonym, row.scope, row.claims), codeHash);
+                            row.nonce, row.pseudonym, row.scope, row.claims));
                 }));
     }
 

@@ -17,8 +17,16 @@ public class IdTokenSigner {
 
     /** @param claims every claim of the token, {@code iss}, {@code aud}, {@code iat} and {@code exp} included */
     public String sign(Map<String, Object> claims) {
+        return sign(claims, "JWT");
+    }
+
+    /**
+     * @param type the {@code typ} header: {@code JWT} for ID tokens, {@code at+jwt} for access tokens (RFC 9068),
+     *             so that one kind of token can never be taken for another
+     */
+    public String sign(Map<String, Object> claims, String type) {
         SigningKey key = keys.current();
-        return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.ES256).keyId(key.kid()).type("JWT")
+        return Jwt.claims(claims).jws().algorithm(SignatureAlgorithm.ES256).keyId(key.kid()).type(type)
                 .sign(key.privateKey());
     }
 }

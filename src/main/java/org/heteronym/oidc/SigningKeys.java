@@ -56,6 +56,11 @@ public class SigningKeys {
     }
 
     /** The JWK Set document of every published key. */
+    /** Every published key: a token signed by any of them verifies (rotation with overlap). */
+    public List<SigningKey> all() {
+        return keys;
+    }
+
     public Map<String, Object> jwks() {
         return Map.of("keys", keys.stream().map(SigningKey::publicJwk).toList());
     }

@@ -63,6 +63,12 @@ public final class TestHealthPki implements AutoCloseable {
         return new Doctor(pki, pki.leaf().commonName(name).licence(licence).ocsp(responder.ocspUrl()).build());
     }
 
+    /** A resident's certificate (the resident policy OID), with an OCSP responder. */
+    public Doctor resident(String name, String licence) throws Exception {
+        return new Doctor(pki, pki.leaf().commonName(name).licence(licence).policy(X509TestPki.RESIDENT_POLICY)
+                .ocsp(responder.ocspUrl()).build());
+    }
+
     /** A certificate that expired yesterday. */
     public Doctor expiredPhysician(String name, String licence) throws Exception {
         return new Doctor(pki, pki.leaf().commonName(name).licence(licence).ocsp(responder.ocspUrl())

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * One person's side of enrollment and sign-in over plain HTTP, as the pages' forms and script do it: a cookie jar
  * and a software authenticator ({@link WebAuthnHardware}) that keeps one passkey.
  */
-final class MemberBrowserless {
+public final class MemberBrowserless {
 
     private static final Pattern CHALLENGE = Pattern.compile("name=\"challenge\" value=\"([A-Za-z0-9_-]{43})\"");
 
@@ -28,15 +28,15 @@ final class MemberBrowserless {
     static final String ORIGIN_HOST = "http://localhost";
 
     final CookieFilter cookies = new CookieFilter();
-    final WebAuthnHardware authenticator;
+    public final WebAuthnHardware authenticator;
 
     /** A new person with a new authenticator. */
-    MemberBrowserless() {
+    public MemberBrowserless() {
         this(newAuthenticator());
     }
 
     /** A fresh browser session (no cookies) for the holder of {@code authenticator}. */
-    MemberBrowserless(WebAuthnHardware authenticator) {
+    public MemberBrowserless(WebAuthnHardware authenticator) {
         this.authenticator = authenticator;
     }
 
@@ -48,7 +48,7 @@ final class MemberBrowserless {
         }
     }
 
-    RequestSpecification request() {
+    public RequestSpecification request() {
         return given().baseUri(ORIGIN_HOST).filter(cookies).redirects().follow(false);
     }
 
@@ -86,13 +86,19 @@ final class MemberBrowserless {
         return request().contentType("application/json").body(registration.encode()).post("/enroll/passkey");
     }
 
-    Response signIn() {
-        String options = request().get("/sign-in/options").then().statusCode(200).extract().asString();
-        JsonObject assertion = authenticator.makeLoginJson(new JsonObject(options).getString("challenge"));
-        return request().contentType("application/json").body(assertion.encode()).post("/sign-in");
+    public Response signIn() {
+        return signIn(null);
     }
 
-    Response me() {
+    /** Signs in as the sign-in page does when it was opened with {@code ?next=}: the answer names where to go. */
+    public Response signIn(String next) {
+        String options = request().get("/sign-in/options").then().statusCode(200).extract().asString();
+        JsonObject assertion = authenticator.makeLoginJson(new JsonObject(options).getString("challenge"));
+        RequestSpecification request = request().contentType("application/json").body(assertion.encode());
+        return (next == null ? request : request.queryParam("next", next)).post("/sign-in");
+    }
+
+    public Response me() {
         return request().get("/me");
     }
 

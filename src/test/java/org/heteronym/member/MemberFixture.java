@@ -12,9 +12,9 @@ import org.heteronym.testing.StaffTokens;
 import org.heteronym.testing.TestEpoch;
 
 /** A health-professional PKI registered as a trust anchor of the running service, and an established epoch. */
-final class MemberFixture implements AutoCloseable {
+public final class MemberFixture implements AutoCloseable {
 
-    final TestHealthPki pki;
+    public final TestHealthPki pki;
     final String anchorId;
 
     private MemberFixture(TestHealthPki pki, String anchorId) {
@@ -22,7 +22,7 @@ final class MemberFixture implements AutoCloseable {
         this.anchorId = anchorId;
     }
 
-    static MemberFixture start() throws Exception {
+    public static MemberFixture start() throws Exception {
         TestEpoch.current();
         TestHealthPki pki = TestHealthPki.start("Members " + UUID.randomUUID().toString().substring(0, 8));
         String id = "members-" + UUID.randomUUID().toString().substring(0, 8);
@@ -34,12 +34,12 @@ final class MemberFixture implements AutoCloseable {
     }
 
     /** A licence number no other test uses. */
-    static String freshLicence() {
+    public static String freshLicence() {
         return "10" + Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000L);
     }
 
     /** Enrolls a new person with a fresh physician certificate and returns them signed in. */
-    MemberBrowserless enrolled(TestHealthPki.Doctor doctor) throws Exception {
+    public MemberBrowserless enrolled(TestHealthPki.Doctor doctor) throws Exception {
         MemberBrowserless person = new MemberBrowserless();
         String challenge = person.challenge();
         person.submitSignature(challenge, doctor.sign(person.challengeText(challenge))).then().statusCode(303);

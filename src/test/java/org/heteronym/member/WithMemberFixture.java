@@ -6,7 +6,7 @@ import org.junit.jupiter.api.TestInstance;
 
 /** A test class sharing one {@link MemberFixture}, started in its first test and closed after its last. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class WithMemberFixture {
+public abstract class WithMemberFixture {
 
     protected MemberFixture fixture;
 

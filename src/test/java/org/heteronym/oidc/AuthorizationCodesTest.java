@@ -21,6 +21,9 @@ class AuthorizationCodesTest {
     private static final CodeGrant GRANT = new CodeGrant("forum-a", "https://forum-a.example/cb", CHALLENGE, "n-0S6",
             "pseudonym-1", "openid profile", "{}");
 
+    private static final IssuedToken TOKEN = new IssuedToken("token-1",
+            java.time.Instant.parse("2026-11-22T10:00:00Z"));
+
     @Inject
     AuthorizationCodes codes;
 
@@ -28,12 +31,11 @@ class AuthorizationCodesTest {
     void aCodeIsRedeemedOnceAndItsReplayIsRecognised() throws Throwable {
         String code = Concurrently.await(() -> codes.issue(GRANT));
         Redemption.Granted granted = assertInstanceOf(Redemption.Granted.class,
-                Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER)));
+                Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER, TOKEN)));
         assertEquals(GRANT, granted.grant());
         Redemption.Replayed replayed = assertInstanceOf(Redemption.Replayed.class,
-                Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER)));
-        assertEquals(java.util.HexFormat.of().formatHex(granted.codeHash()),
-                java.util.HexFormat.of().formatHex(replayed.codeHash()));
+                Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER, TOKEN)));
+        assertEquals(java.util.Optional.of(TOKEN), replayed.issued(), "the replay names the token to revoke");
     }
 
     @Test
@@ -45,7 +47,7 @@ class AuthorizationCodesTest {
         refused(code, "forum-a", "https://forum-a.example/cb", null);
         refused(code, "forum-a", "https://forum-a.example/cb", CHALLENGE);
         assertInstanceOf(Redemption.Granted.class,
-                Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER)));
+                Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER, TOKEN)));
         refused("made-up", "forum-a", "https://forum-a.example/cb", VERIFIER);
         refused("x".repeat(300), "forum-a", "https://forum-a.example/cb", VERIFIER);
         refused(null, "forum-a", "https://forum-a.example/cb", VERIFIER);
@@ -63,13 +65,13 @@ class AuthorizationCodesTest {
     void concurrentRedemptionsYieldOneGrant() throws Throwable {
         String code = Concurrently.await(() -> codes.issue(GRANT));
         List<Redemption> outcomes = Concurrently.times(8,
-                () -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER));
+                () -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER, TOKEN));
         assertEquals(1, outcomes.stream().filter(Redemption.Granted.class::isInstance).count());
         assertEquals(7, outcomes.stream().filter(Redemption.Replayed.class::isInstance).count());
     }
 
     private void refused(String code, String client, String redirect, String verifier) throws Throwable {
-        assertInstanceOf(Redemption.Refused.class, Concurrently.await(() -> codes.redeem(code, client, redirect, verifier)));
+        assertInstanceOf(Redemption.Refused.class, Concurrently.await(() -> codes.redeem(code, client, redirect, verifier, TOKEN)));
     }
 
 }

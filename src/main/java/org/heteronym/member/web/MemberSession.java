@@ -10,14 +10,14 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /** The member signed in through a passkey session cookie; a staff bearer token is never a member session. */
-final class MemberSession {
+public final class MemberSession {
 
     private static final Logger LOG = Logger.getLogger(MemberSession.class);
 
     private MemberSession() {
     }
 
-    static Uni<Optional<String>> memberId(CurrentIdentityAssociation identities) {
+    public static Uni<Optional<String>> memberId(CurrentIdentityAssociation identities) {
         return identities.getDeferredIdentity().map(identity -> identity.isAnonymous()
                 || !identity.hasRole(MemberPasskeys.MEMBER_ROLE)
                 || identity.getPrincipal() instanceof JsonWebToken
