@@ -86,7 +86,11 @@ public final class TestForum {
      * consent if asked; returns where the service sent the browser back to the forum.
      */
     public URI login(MemberBrowserless person, Login login) {
-        Response response = authorize(person, authorizeParams(login));
+        return follow(person, authorize(person, authorizeParams(login)));
+    }
+
+    /** From the authorization endpoint's first answer to the redirect back to the forum, as the member's browser. */
+    public static URI follow(MemberBrowserless person, Response response) {
         if (response.statusCode() == 303 && URI.create(response.header("Location")).getPath().equals("/sign-in")) {
             String next = query(URI.create(response.header("Location"))).get("next");
             String back = person.signIn(next).then().statusCode(200).extract().path("next");
@@ -115,7 +119,7 @@ public final class TestForum {
         assertEquals(redirectUri, back.getScheme() + "://" + back.getHost() + back.getPath());
         Map<String, String> params = query(back);
         assertEquals(login.state(), params.get("state"));
-        assertEquals("http://localhost", params.get("iss"));
+        assertEquals("http://localhost", params.get("iss"), "the test profile's issuer");
         return params.get("code");
     }
 
