@@ -59,7 +59,11 @@ class ForumLoginTest extends WithMemberFixture {
         TestForum.Login first = TestForum.Login.fresh();
         Response consentPage = forum.authorize(person, forum.authorizeParams(first));
         consentPage.then().statusCode(200).body(containsString("Forum " + forum.clientId))
-                .body(containsString("Allow and log in")).body(not(containsString("Claire")));
+                .body(containsString("Allow and log in")).body(not(containsString("Claire")))
+                .header("Content-Security-Policy", containsString("form-action 'self' https://" + forum.clientId
+                        + ".example.org"));
+        assertEquals(1, consentPage.headers().getValues("Content-Security-Policy").size(),
+                "one policy: a second, stricter one would be enforced too and stop the form");
         assertEquals(0, pseudonymRows(forum), "nothing is made before the member consents");
         Response back = TestForum.consent(person, consentPage.asString(), "allow");
         back.then().statusCode(303);

@@ -50,7 +50,11 @@ public final class TestForum {
 
     public static TestForum register(String prefix, List<String> professions, boolean releaseProfession) {
         String id = prefix + "-" + HexFormat.of().formatHex(bytes(5));
-        String redirect = "https://" + id + ".example.org/auth/oidc/callback";
+        return register(id, professions, releaseProfession, "https://" + id + ".example.org/auth/oidc/callback");
+    }
+
+    public static TestForum register(String id, List<String> professions, boolean releaseProfession,
+                                     String redirect) {
         Map<String, Object> body = new HashMap<>();
         body.put("client_id", id);
         body.put("client_name", "Forum " + id);

@@ -34,6 +34,7 @@ import org.heteronym.oidc.ForumLogins;
 import org.heteronym.oidc.LoginOutcome;
 import org.heteronym.oidc.OidcEndpoints;
 import org.heteronym.oidc.UnknownClientOrRedirect;
+import org.heteronym.web.ContentSecurityPolicy;
 
 /**
  * The authorization endpoint (GET and form POST, OpenID Connect Core §3.1.2.1) and the consent form's answer.
@@ -49,10 +50,13 @@ public class AuthorizePage {
     private final MemberAccounts accounts;
     private final ForumLogins logins;
     private final CurrentIdentityAssociation identities;
+    private final ContentSecurityPolicy csp;
     private final String issuer;
 
     AuthorizePage(ForumClients forums, MemberAccounts accounts, ForumLogins logins,
-                  CurrentIdentityAssociation identities, @ConfigProperty(name = "heteronym.public-url") String issuer) {
+                  CurrentIdentityAssociation identities, ContentSecurityPolicy csp,
+                  @ConfigProperty(name = "heteronym.public-url") String issuer) {
+        this.csp = csp;
         this.forums = forums;
         this.accounts = accounts;
         this.logins = logins;
@@ -138,14 +142,24 @@ public class AuthorizePage {
         return redirect(URI.create("/sign-in?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8)));
     }
 
-    private static Response respond(LoginOutcome outcome, AuthorizationRequest request) {
+    private Response respond(LoginOutcome outcome, AuthorizationRequest request) {
         return switch (outcome) {
             case LoginOutcome.Redirect r -> redirect(r.location());
-            case LoginOutcome.ConsentNeeded c -> page(200, OidcPages.consent(c.forumName(), c.handle(), c.email(),
-                    c.profession().orElse(null), hiddenFields(request)));
+            case LoginOutcome.ConsentNeeded c -> Response.fromResponse(page(200, OidcPages.consent(c.forumName(),
+                    c.handle(), c.email(), c.profession().orElse(null), hiddenFields(request))))
+                    .header(ContentSecurityPolicy.HEADER, consentPolicy(request.redirectUri())).build();
             case LoginOutcome.Refused r -> page(403, OidcPages.refused(r.forumName(), r.reason(),
                     r.back().toString()));
         };
+    }
+
+    /**
+     * The site's policy, except that the consent form may lead to the forum: browsers apply {@code form-action} to
+     * the redirect that follows a form submission, so {@code 'self'} alone would stop the member at our door.
+     */
+    private String consentPolicy(String redirectUri) {
+        URI uri = URI.create(redirectUri);
+        return csp.allowingFormAction(uri.getScheme() + "://" + uri.getRawAuthority());
     }
 
     /** The request as the consent form re-sends it: its parameters, normalised, each once. */

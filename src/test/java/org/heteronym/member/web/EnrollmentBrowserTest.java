@@ -35,7 +35,7 @@ class EnrollmentBrowserTest {
         TestEpoch.current();
         String site = root.toString().replace("127.0.0.1", "localhost").replaceAll("/$", "");
         try (TestHealthPki pki = TestHealthPki.start("Browser"); Browser browser = new Browser()) {
-            registerAnchor(pki);
+            BrowserEnrollment.registerAnchor(pki);
             TestHealthPki.Doctor card = pki.physician("Inès Lefèvre", "10" + System.nanoTime() % 1_000_000_000L);
 
             browser.open(site + "/enroll");
@@ -51,12 +51,7 @@ class EnrollmentBrowserTest {
             String fresh = browser.find("#challenge-text").getText();
             assertTrue(!fresh.equals(challenge), "a refused attempt gets a new challenge");
 
-            Path signature = Files.createTempFile("signature", ".p7s");
-            Files.write(signature, card.sign(fresh.getBytes(StandardCharsets.UTF_8)));
-            browser.find("#signature").sendKeys(signature.toString());
-            browser.find("#verify").click();
-
-            browser.awaitPath("/enroll/passkey");
+            BrowserEnrollment.submit(browser, card);
             assertTrue(browser.find("#verified").getText().contains("physician"));
             browser.find("#create-passkey").click();
             browser.awaitPath("/me");
@@ -77,15 +72,6 @@ class EnrollmentBrowserTest {
             assertEquals("Suspended", browser.await("#status").getText());
             assertTrue(browser.find("#suspension").getText().contains("revoked or suspended"));
             Files.deleteIfExists(wrong);
-            Files.deleteIfExists(signature);
         }
-    }
-
-    private static void registerAnchor(TestHealthPki pki) throws Exception {
-        given().auth().oauth2(StaffTokens.operator()).contentType("application/json")
-                .body(Map.of("id", "browser-" + UUID.randomUUID().toString().substring(0, 8),
-                        "ca_certificates", List.of(pki.caPem()),
-                        "profession_by_policy", TestHealthPki.professionByPolicy()))
-                .post("/admin/v1/trust-anchors").then().statusCode(201);
     }
 }
