@@ -3,7 +3,11 @@ package org.heteronym.forum;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * The registry as the OpenID provider sees it: the active forum behind a client id, and whether a presented client
@@ -11,6 +15,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class ForumClients {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The active forum with this client id, or empty (unknown, malformed or retired alike). */
     public Uni<Optional<Forum>> active(String clientId) {
@@ -20,6 +26,18 @@ public class ForumClients {
         return Panache.withSession(() -> ForumRow.<ForumRow>findById(clientId))
                 .map(row -> row == null || row.retiredOn != null
                         ? Optional.<Forum>empty() : Optional.of(ForumRecords.forum(row)));
+    }
+
+    /**
+     * The keys of a JWK Set a forum serves at its registered {@code jwks_uri}, checked as registration checks inline
+     * keys (public only, usable, unique ids); a set that fails is refused with the reason.
+     */
+    public static List<PublicJsonWebKey> keysFromJwksUri(String body) {
+        try {
+            return ForumKeys.parse(JSON.readTree(body));
+        } catch (JsonProcessingException e) {
+            throw new ForumRefusal(ForumProblem.BAD_KEY, "the document is not JSON");
+        }
     }
 
     /**

@@ -33,19 +33,19 @@ public class TokenExchange {
     }
 
     public Uni<TokenIssuer.Tokens> exchange(Forum client, Map<String, List<String>> form) {
-        String grantType = single(form, "grant_type");
+        String grantType = FormParams.single(form, "grant_type");
         if (grantType == null) {
             throw OAuthError.invalidRequest("grant_type is required");
         }
         if (!grantType.equals("authorization_code")) {
             throw new OAuthError(OAuthError.Code.UNSUPPORTED_GRANT_TYPE, "only authorization_code is supported");
         }
-        String code = single(form, "code");
-        String redirectUri = single(form, "redirect_uri");
+        String code = FormParams.single(form, "code");
+        String redirectUri = FormParams.single(form, "redirect_uri");
         if (code == null || redirectUri == null) {
             throw OAuthError.invalidRequest("code and redirect_uri are required");
         }
-        String verifier = single(form, "code_verifier");
+        String verifier = FormParams.single(form, "code_verifier");
         if (verifier == null) {
             throw OAuthError.invalidGrant("PKCE is required: send the code_verifier");
         }
@@ -71,17 +71,5 @@ public class TokenExchange {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored code's claims are not JSON", e);
         }
-    }
-
-    /** One value, or null if absent or empty; a repeated parameter is {@code invalid_request} (RFC 6749 §3.2). */
-    static String single(Map<String, List<String>> form, String name) {
-        List<String> values = form.get(name);
-        if (values == null || values.isEmpty() || values.getFirst().isEmpty()) {
-            return null;
-        }
-        if (values.size() > 1) {
-            throw OAuthError.invalidRequest(name + " is repeated");
-        }
-        return values.getFirst();
     }
 }

@@ -21,27 +21,27 @@ import org.jose4j.jwk.RsaJwkGenerator;
 import org.jose4j.keys.EllipticCurves;
 
 /** Request bodies and keys for the forum registry tests. */
-final class ForumFixtures {
+public final class ForumFixtures {
 
     static final String PROBLEM = "urn:heteronym:problem:";
-    static final String FORUMS = "/admin/v1/forums";
+    public static final String FORUMS = "/admin/v1/forums";
 
     private ForumFixtures() {
     }
 
-    static RequestSpecification asOperator() {
+    public static RequestSpecification asOperator() {
         return given().auth().oauth2(StaffTokens.operator()).contentType("application/json");
     }
 
     /** A fresh id, so tests sharing one database never collide. */
-    static String freshId(String prefix) {
+    public static String freshId(String prefix) {
         byte[] random = new byte[6];
         ThreadLocalRandom.current().nextBytes(random);
         return prefix + "-" + HexFormat.of().formatHex(random);
     }
 
     /** A {@code private_key_jwt} forum whose keys are at an https JWK Set URI. */
-    static Map<String, Object> jwksUriForum(String id) {
+    public static Map<String, Object> jwksUriForum(String id) {
         Map<String, Object> body = base(id);
         body.put("token_endpoint_auth_method", "private_key_jwt");
         body.put("jwks_uri", "https://" + id + ".example.org/.well-known/jwks.json");
@@ -49,14 +49,14 @@ final class ForumFixtures {
     }
 
     @SafeVarargs
-    static Map<String, Object> inlineKeysForum(String id, Map<String, Object>... keys) {
+    public static Map<String, Object> inlineKeysForum(String id, Map<String, Object>... keys) {
         Map<String, Object> body = base(id);
         body.put("token_endpoint_auth_method", "private_key_jwt");
         body.put("jwks", Map.of("keys", List.of(keys)));
         return body;
     }
 
-    static Map<String, Object> secretForum(String id) {
+    public static Map<String, Object> secretForum(String id) {
         Map<String, Object> body = base(id);
         body.put("token_endpoint_auth_method", "client_secret_basic");
         return body;
@@ -71,19 +71,19 @@ final class ForumFixtures {
         return body;
     }
 
-    static PublicJsonWebKey ec(String kid) throws Exception {
+    public static PublicJsonWebKey ec(String kid) throws Exception {
         PublicJsonWebKey key = EcJwkGenerator.generateJwk(EllipticCurves.P256);
         key.setKeyId(kid);
         return key;
     }
 
-    static PublicJsonWebKey ed(String kid) throws Exception {
+    public static PublicJsonWebKey ed(String kid) throws Exception {
         PublicJsonWebKey key = OkpJwkGenerator.generateJwk(OctetKeyPairJsonWebKey.SUBTYPE_ED25519);
         key.setKeyId(kid);
         return key;
     }
 
-    static PublicJsonWebKey rsa(String kid, int bits) throws Exception {
+    public static PublicJsonWebKey rsa(String kid, int bits) throws Exception {
         PublicJsonWebKey key = RsaJwkGenerator.generateJwk(bits);
         key.setKeyId(kid);
         return key;
@@ -98,7 +98,7 @@ final class ForumFixtures {
         }
     }
 
-    static Map<String, Object> publicParams(PublicJsonWebKey key) {
+    public static Map<String, Object> publicParams(PublicJsonWebKey key) {
         return new HashMap<>(key.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
     }
 
