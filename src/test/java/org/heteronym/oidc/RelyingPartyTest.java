@@ -14,7 +14,12 @@ import com.nimbusds.oauth2.sdk.Scope;
 import com.nimbusds.oauth2.sdk.TokenErrorResponse;
 import com.nimbusds.oauth2.sdk.TokenRequest;
 import com.nimbusds.oauth2.sdk.TokenResponse;
+import com.nimbusds.oauth2.sdk.auth.ClientAuthentication;
 import com.nimbusds.oauth2.sdk.auth.ClientSecretBasic;
+import com.nimbusds.oauth2.sdk.auth.PrivateKeyJWT;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.oauth2.sdk.auth.Secret;
 import com.nimbusds.oauth2.sdk.id.ClientID;
 import com.nimbusds.oauth2.sdk.id.Issuer;
@@ -38,6 +43,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Supplier;
 import org.heteronym.member.MemberBrowserless;
 import org.heteronym.member.MemberFixture;
 import org.heteronym.member.WithMemberFixture;
@@ -67,11 +73,47 @@ class RelyingPartyTest extends WithMemberFixture {
         assertNotEquals(first.claims.getSubject(), login(provider, other, person).claims.getSubject());
     }
 
+    @Test
+    void aClientAuthenticatingWithASignedAssertionLogsInAndAForgedOneIsRefused() throws Exception {
+        MemberBrowserless person = fixture.enrolled(fixture.pki.physician("Nuno Costa",
+                MemberFixture.freshLicence()));
+        ECKey key = new ECKeyGenerator(Curve.P_256).keyID("forum-key-1").generate();
+        TestForum forum = TestForum.withKey("rp-jwt", org.jose4j.jwk.PublicJsonWebKey.Factory.newPublicJwk(
+                key.toJSONString()));
+        OIDCProviderMetadata provider = OIDCProviderMetadata.resolve(new Issuer(RealIssuerProfile.ISSUER));
+        ClientID client = new ClientID(forum.clientId);
+        Login login = login(provider, forum, person, () -> assertion(client, provider, key));
+        assertTrue(login.claims.getSubject().getValue().length() > 20);
+
+        ECKey stranger = new ECKeyGenerator(Curve.P_256).keyID("forum-key-1").generate();
+        TokenRequest forged = new TokenRequest(provider.getTokenEndpointURI(), assertion(client, provider, stranger),
+                new AuthorizationCodeGrant(new AuthorizationCode("x"), URI.create(forum.redirectUri),
+                new CodeVerifier()));
+        TokenResponse refused = OIDCTokenResponseParser.parse(forged.toHTTPRequest().send());
+        assertEquals("invalid_client", refused.toErrorResponse().getErrorObject().getCode());
+    }
+
+    /** A fresh signed client assertion (a new jti every time), as Nimbus makes it. */
+    private static PrivateKeyJWT assertion(ClientID client, OIDCProviderMetadata provider, ECKey key) {
+        try {
+            return new PrivateKeyJWT(client, provider.getTokenEndpointURI(), JWSAlgorithm.ES256, key.toECPrivateKey(),
+                    key.getKeyID(), null);
+        } catch (com.nimbusds.jose.JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private record Login(IDTokenClaimsSet claims, AccessToken accessToken) {
     }
 
     private static Login login(OIDCProviderMetadata provider, TestForum forum, MemberBrowserless person)
             throws Exception {
+        return login(provider, forum, person, () -> new ClientSecretBasic(new ClientID(forum.clientId),
+                new Secret(forum.secret)));
+    }
+
+    private static Login login(OIDCProviderMetadata provider, TestForum forum, MemberBrowserless person,
+                               Supplier<ClientAuthentication> authentication) throws Exception {
         ClientID client = new ClientID(forum.clientId);
         URI callback = URI.create(forum.redirectUri);
         State state = new State();
@@ -88,8 +130,7 @@ class RelyingPartyTest extends WithMemberFixture {
         assertEquals(provider.getIssuer(), answer.getIssuer(), "RFC 9207 iss in the authorization response");
         AuthorizationCode code = answer.getAuthorizationCode();
 
-        TokenRequest tokenRequest = new TokenRequest(provider.getTokenEndpointURI(),
-                new ClientSecretBasic(client, new Secret(forum.secret)),
+        TokenRequest tokenRequest = new TokenRequest(provider.getTokenEndpointURI(), authentication.get(),
                 new AuthorizationCodeGrant(code, callback, verifier));
         TokenResponse response = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
         assertTrue(response.indicatesSuccess(), () -> ((TokenErrorResponse) response).getErrorObject().toString());
@@ -107,8 +148,11 @@ class RelyingPartyTest extends WithMemberFixture {
         assertEquals(claims.getSubject(), userInfo.getUserInfo().getSubject());
         assertEquals(claims.getStringClaim("email"), userInfo.getUserInfo().getEmailAddress());
 
-        // the same code again: refused, and the access token it issued stops working
-        TokenResponse replay = OIDCTokenResponseParser.parse(tokenRequest.toHTTPRequest().send());
+        // the same code again (a fresh request: an assertion's jti is single use): refused, and the access token it
+        // issued stops working
+        TokenRequest again = new TokenRequest(provider.getTokenEndpointURI(), authentication.get(),
+                new AuthorizationCodeGrant(code, callback, verifier));
+        TokenResponse replay = OIDCTokenResponseParser.parse(again.toHTTPRequest().send());
         assertEquals("invalid_grant", replay.toErrorResponse().getErrorObject().getCode());
         UserInfoResponse revoked = UserInfoResponse.parse(new UserInfoRequest(provider.getUserInfoEndpointURI(),
                 tokens.getOIDCTokens().getBearerAccessToken()).toHTTPRequest().send());

@@ -67,6 +67,16 @@ public final class TestForum {
         return new TestForum(id, secret, redirect);
     }
 
+    /** A {@code private_key_jwt} forum whose one key is {@code key} (registered inline); it has no secret. */
+    public static TestForum withKey(String prefix, org.jose4j.jwk.PublicJsonWebKey key) {
+        String id = prefix + "-" + HexFormat.of().formatHex(bytes(5));
+        Map<String, Object> body = org.heteronym.forum.ForumFixtures.inlineKeysForum(id,
+                org.heteronym.forum.ForumFixtures.publicParams(key));
+        given().auth().oauth2(StaffTokens.operator()).contentType("application/json").body(body)
+                .post("/admin/v1/forums").then().statusCode(201);
+        return new TestForum(id, null, "https://" + id + ".example.org/auth/oidc/callback");
+    }
+
     /** The authorization request's parameters, as a forum's plug-in sends them. */
     public Map<String, String> authorizeParams(Login login) {
         Map<String, String> params = new LinkedHashMap<>();
