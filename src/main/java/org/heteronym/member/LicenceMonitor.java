@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -41,10 +42,13 @@ public class LicenceMonitor {
 
     private final MemberSecrets secrets;
     private final CredentialVerification verification;
+    private final Instance<SuspensionListener> listeners;
 
-    LicenceMonitor(MemberSecrets secrets, CredentialVerification verification) {
+    LicenceMonitor(MemberSecrets secrets, CredentialVerification verification,
+                   Instance<SuspensionListener> listeners) {
         this.secrets = secrets;
         this.verification = verification;
+        this.listeners = listeners;
     }
 
     @Scheduled(every = "${heteronym.licence-monitor.interval}", delayed = "${heteronym.licence-monitor.delay}",
@@ -84,6 +88,12 @@ public class LicenceMonitor {
                         .collect().with(Collectors.reducing(new Run(0, 0, 0, 0), Run::plus))));
     }
 
+    private Uni<Void> tell(String memberId) {
+        return Multi.createFrom().iterable(listeners).onItem()
+                .transformToUniAndConcatenate(listener -> listener.suspended(memberId)).collect().last()
+                .replaceWithVoid();
+    }
+
     private LicenceStatus status(LicenceStatusChecker checker, Member member, Instant now) {
         try {
             byte[] handle = secrets.openHandle(member.evidence.statusHandle(), member.evidence.duplicateTag());
@@ -94,14 +104,15 @@ public class LicenceMonitor {
         }
     }
 
-    private static Uni<Run> record(String memberId, LicenceStatus status) {
+    private Uni<Run> record(String memberId, LicenceStatus status) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return switch (status) {
             case ACTIVE -> Member.update("checkedOn = ?1 where id = ?2 and status = ?3",
                     today, memberId, Member.Status.ACTIVE).replaceWith(new Run(1, 1, 0, 0));
             case REVOKED -> Member.update("status = ?1, suspension = ?2, checkedOn = ?3 where id = ?4 and status = ?5",
                     Member.Status.SUSPENDED, Member.Suspension.LICENCE_REVOKED, today, memberId,
-                    Member.Status.ACTIVE).replaceWith(new Run(1, 0, 1, 0));
+                    Member.Status.ACTIVE).call(updated -> updated == 1 ? tell(memberId) : Uni.createFrom().voidItem())
+                    .replaceWith(new Run(1, 0, 1, 0));
             case UNAVAILABLE -> Uni.createFrom().item(new Run(1, 0, 0, 1));
         };
     }

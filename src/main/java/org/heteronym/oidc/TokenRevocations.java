@@ -16,12 +16,36 @@ import java.time.ZoneOffset;
 @ApplicationScoped
 public class TokenRevocations {
 
+    private final java.time.Duration accessTokenLifetime;
+
+    TokenRevocations(@org.eclipse.microprofile.config.inject.ConfigProperty(
+            name = "heteronym.oidc.access-token-lifetime") java.time.Duration accessTokenLifetime) {
+        this.accessTokenLifetime = accessTokenLifetime;
+    }
+
     /** Revokes one access token; revoking it again changes nothing. */
     public Uni<Void> revoke(IssuedToken token) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
                         "insert into revoked_token (token_id, expires_at) values (?1, ?2) on conflict do nothing")
                 .setParameter(1, token.id())
                 .setParameter(2, utc(token.expiresAt()))
+                .executeUpdate())).replaceWithVoid();
+    }
+
+    /**
+     * Revokes every access token of {@code pseudonym} at {@code clientId} issued up to now (a suspension). Joins the
+     * caller's transaction.
+     */
+    public Uni<Void> revokeSubject(String clientId, String pseudonym) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
+                        "insert into revoked_subject (client_id, pseudonym, revoked_before, expires_at)"
+                                + " values (?1, ?2, ?3, ?4) on conflict (client_id, pseudonym) do update"
+                                + " set revoked_before = excluded.revoked_before, expires_at = excluded.expires_at")
+                .setParameter(1, clientId)
+                .setParameter(2, pseudonym)
+                .setParameter(3, utc(now))
+                .setParameter(4, utc(now.plus(accessTokenLifetime)))
                 .executeUpdate())).replaceWithVoid();
     }
 

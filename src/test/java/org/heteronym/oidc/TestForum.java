@@ -49,12 +49,18 @@ public final class TestForum {
     }
 
     public static TestForum register(String prefix, List<String> professions, boolean releaseProfession) {
-        String id = prefix + "-" + HexFormat.of().formatHex(bytes(5));
+        String id = freshId(prefix);
         return register(id, professions, releaseProfession, "https://" + id + ".example.org/auth/oidc/callback");
     }
 
     public static TestForum register(String id, List<String> professions, boolean releaseProfession,
                                      String redirect) {
+        return register(id, professions, releaseProfession, redirect, null);
+    }
+
+    /** A forum that also registered a back-channel logout URI (null for none). */
+    public static TestForum register(String id, List<String> professions, boolean releaseProfession,
+                                     String redirect, String logoutUri) {
         Map<String, Object> body = new HashMap<>();
         body.put("client_id", id);
         body.put("client_name", "Forum " + id);
@@ -62,6 +68,9 @@ public final class TestForum {
         body.put("redirect_uris", List.of(redirect));
         body.put("allowed_professions", professions);
         body.put("release_profession", releaseProfession);
+        if (logoutUri != null) {
+            body.put("backchannel_logout_uri", logoutUri);
+        }
         String secret = given().auth().oauth2(StaffTokens.operator()).contentType("application/json").body(body)
                 .post("/admin/v1/forums").then().statusCode(201).extract().path("client_secret");
         return new TestForum(id, secret, redirect);
@@ -69,7 +78,7 @@ public final class TestForum {
 
     /** A {@code private_key_jwt} forum whose one key is {@code key} (registered inline); it has no secret. */
     public static TestForum withKey(String prefix, org.jose4j.jwk.PublicJsonWebKey key) {
-        String id = prefix + "-" + HexFormat.of().formatHex(bytes(5));
+        String id = freshId(prefix);
         Map<String, Object> body = org.heteronym.forum.ForumFixtures.inlineKeysForum(id,
                 org.heteronym.forum.ForumFixtures.publicParams(key));
         given().auth().oauth2(StaffTokens.operator()).contentType("application/json").body(body)
@@ -164,6 +173,10 @@ public final class TestForum {
     private static String unescape(String html) {
         return html.replace("&quot;", "\"").replace("&#39;", "'").replace("&lt;", "<").replace("&gt;", ">")
                 .replace("&amp;", "&");
+    }
+
+    public static String freshId(String prefix) {
+        return prefix + "-" + HexFormat.of().formatHex(bytes(5));
     }
 
     private static String random(int n) {
