@@ -28,10 +28,12 @@ public class ForumRegistry {
 
 
     private final LogAppender log;
+    private final ForumClients clients;
     private final SecureRandom random = new SecureRandom();
 
-    ForumRegistry(LogAppender log) {
+    ForumRegistry(LogAppender log, ForumClients clients) {
         this.log = log;
+        this.clients = clients;
     }
 
     /** Registers the forum; for {@code client_secret_basic} the answer carries the generated secret, once. */
@@ -56,7 +58,7 @@ public class ForumRegistry {
             row.retiredOn = today(row.registeredOn);
             return log.append(entry(EntryKind.FORUM_RETIRED, Map.of("forum", id, "date", row.retiredOn.toString())))
                     .replaceWith(row);
-        })).map(ForumRecords::forum);
+        })).map(ForumRecords::forum).invoke(forum -> clients.forget(id));
     }
 
     /**
@@ -75,7 +77,7 @@ public class ForumRegistry {
             return log.append(entry(EntryKind.FORUM_SECRET_ROTATED,
                             Map.of("forum", id, "date", row.secretIssuedOn.toString())))
                     .replaceWith(() -> new Registration(ForumRecords.forum(row), Optional.of(issued.secret())));
-        }));
+        })).invoke(registration -> clients.forget(id));
     }
 
     private Uni<Registration> insert(ForumDefinition definition) {

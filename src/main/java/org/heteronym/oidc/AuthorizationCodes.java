@@ -3,7 +3,13 @@ package org.heteronym.oidc;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -15,16 +21,18 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Issues authorization codes and redeems each at most once. A code is 256 random bits; only its SHA-256 is stored.
- * Redemption locks the row, so two concurrent redemptions of one code yield one grant and one replay.
+ * Redemption is one conditional update, so two concurrent redemptions of one code yield one grant and one replay.
  */
 @ApplicationScoped
 public class AuthorizationCodes {
 
     private final SecureRandom random = new SecureRandom();
     private final Duration lifetime;
+    private final Pool pool;
 
-    AuthorizationCodes(@ConfigProperty(name = "heteronym.oidc.code-lifetime") Duration lifetime) {
+    AuthorizationCodes(@ConfigProperty(name = "heteronym.oidc.code-lifetime") Duration lifetime, Pool pool) {
         this.lifetime = lifetime;
+        this.pool = pool;
     }
 
     /** @return the code to send in the redirect; the caller never stores it */
@@ -50,6 +58,10 @@ public class AuthorizationCodes {
      * {@code verifier} matches its PKCE challenge. A failed check does not spend it: a client that got the verifier
      * wrong must not be able to lock the legitimate exchange out, and the code dies within its lifetime anyway.
      *
+     * <p>The hot path is one conditional {@code UPDATE … RETURNING} through the SQL client: every binding is in its
+     * {@code WHERE}, so the row lock makes two concurrent redemptions one grant and one replay. Only a refusal reads
+     * the row again, to say why.
+     *
      * @param token the access token the grant will issue, remembered so that a replay of the code can revoke it
      */
     public Uni<Redemption> redeem(String code, String clientId, String redirectUri, String verifier,
@@ -58,30 +70,48 @@ public class AuthorizationCodes {
             return Uni.createFrom().item(new Redemption.Refused("no such code"));
         }
         byte[] codeHash = hash(code);
-        return Panache.withTransaction(() -> AuthorizationCode.<AuthorizationCode>findById(codeHash,
-                LockModeType.PESSIMISTIC_WRITE).map(row -> {
-                    if (row == null) {
+        // a malformed verifier matches no challenge; the challenge compared in SQL is a hash the caller cannot steer
+        String challenge = Pkce.isVerifier(verifier) ? Pkce.challengeOf(verifier) : "";
+        return pool.preparedQuery("update authorization_code set redeemed = true, token_id = $1, token_expires_at = $2"
+                        + " where code_hash = $3 and not redeemed and expires_at > now() and client_id = $4"
+                        + " and redirect_uri = $5 and code_challenge = $6"
+                        + " returning nonce, pseudonym, scope, claims")
+                .execute(Tuple.tuple(List.of(token.id(), token.expiresAt().atOffset(ZoneOffset.UTC), Buffer.buffer(codeHash),
+                        clientId, redirectUri, challenge)))
+                .chain(rows -> {
+                    if (rows.rowCount() == 1) {
+                        Row row = rows.iterator().next();
+                        return Uni.createFrom().item(new Redemption.Granted(new CodeGrant(clientId, redirectUri,
+                                challenge, row.getString("nonce"), row.getString("pseudonym"),
+                                row.getString("scope"), row.getString("claims"))));
+                    }
+                    return whyNot(codeHash, clientId, redirectUri);
+                });
+    }
+
+    private Uni<Redemption> whyNot(byte[] codeHash, String clientId, String redirectUri) {
+        return pool.preparedQuery("select redeemed, token_id, token_expires_at, expires_at < now() as expired,"
+                        + " client_id, redirect_uri from authorization_code where code_hash = $1")
+                .execute(Tuple.of(Buffer.buffer(codeHash)))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
                         return new Redemption.Refused("no such code");
                     }
-                    if (row.redeemed) {
-                        return new Redemption.Replayed(row.tokenId == null ? java.util.Optional.empty()
-                                : java.util.Optional.of(new IssuedToken(row.tokenId, row.tokenExpiresAt)));
+                    Row row = rows.iterator().next();
+                    if (row.getBoolean("redeemed")) {
+                        String tokenId = row.getString("token_id");
+                        return new Redemption.Replayed(tokenId == null ? Optional.empty() : Optional.of(
+                                new IssuedToken(tokenId, row.getOffsetDateTime("token_expires_at").toInstant())));
                     }
-                    if (row.expiresAt.isBefore(Instant.now())) {
+                    if (row.getBoolean("expired")) {
                         return new Redemption.Refused("the code has expired");
                     }
-                    if (!row.clientId.equals(clientId) || !row.redirectUri.equals(redirectUri)) {
+                    if (!row.getString("client_id").equals(clientId)
+                            || !row.getString("redirect_uri").equals(redirectUri)) {
                         return new Redemption.Refused("the code was issued to another client or redirect URI");
                     }
-                    if (!Pkce.verify(verifier, row.codeChallenge)) {
-                        return new Redemption.Refused("the PKCE code_verifier does not match");
-                    }
-                    row.redeemed = true;
-                    row.tokenId = token.id();
-                    row.tokenExpiresAt = token.expiresAt();
-                    return new Redemption.Granted(new CodeGrant(row.clientId, row.redirectUri, row.codeChallenge,
-                            row.nonce, row.pseudonym, row.scope, row.claims));
-                }));
+                    return new Redemption.Refused("the PKCE code_verifier does not match");
+                });
     }
 
     static byte[] hash(String code) {

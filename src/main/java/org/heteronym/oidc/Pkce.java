@@ -17,6 +17,10 @@ public final class Pkce {
     private Pkce() {
     }
 
+    public static boolean isVerifier(String verifier) {
+        return verifier != null && VERIFIER.matcher(verifier).matches();
+    }
+
     public static boolean isChallenge(String challenge) {
         return challenge != null && CHALLENGE.matcher(challenge).matches();
     }

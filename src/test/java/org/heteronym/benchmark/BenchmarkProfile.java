@@ -17,6 +17,8 @@ public class BenchmarkProfile implements QuarkusTestProfile {
                 "heteronym.log.origin", "localhost/heteronym-bench/log",
                 "heteronym.log.signing-key-file", "keys/dev/local/log-signing.bench.pem",
                 "heteronym.log.integration-interval", "0.2s",
-                "quarkus.log.level", "WARN");
+                "quarkus.log.level", "WARN",
+                // the exchange benchmark issues its codes before the run
+                "heteronym.oidc.code-lifetime", "10m");
     }
 }
