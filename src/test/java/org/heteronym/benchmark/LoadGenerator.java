@@ -18,6 +18,13 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class LoadGenerator {
 
+    /** Thrown by an operation when its worker has nothing left to do: the worker stops, nothing is counted. */
+    static final class Exhausted extends RuntimeException {
+        Exhausted() {
+            super(null, null, false, false);
+        }
+    }
+
     /** One operation, run by worker {@code worker} (0 ≤ worker < workers); throws on any unexpected answer. */
     @FunctionalInterface
     interface Operation {
@@ -25,8 +32,8 @@ final class LoadGenerator {
     }
 
     /** What a run measured. */
-    record Result(String name, int workers, long operations, long errors, double seconds, Stats latency,
-                  List<String> firstErrors) {
+    record Result(String name, int workers, double paced, long operations, long errors, double seconds,
+                  Stats latency, List<String> firstErrors) {
 
         double perSecond() {
             return operations / seconds;
@@ -34,8 +41,9 @@ final class LoadGenerator {
 
         @Override
         public String toString() {
-            return String.format("%s, %d connections: %,.0f/s (%d ops in %.1f s, %d errors), latency %s%s", name,
-                    workers, perSecond(), operations, seconds, errors, latency,
+            return String.format("%s, %d connections%s: %,.0f/s (%d ops in %.1f s, %d errors), latency %s%s", name,
+                    workers, paced > 0 ? String.format(", paced at %,.0f/s", paced) : "", perSecond(), operations,
+                    seconds, errors, latency,
                     firstErrors.isEmpty() ? "" : "; first errors: " + firstErrors);
         }
     }
@@ -45,6 +53,16 @@ final class LoadGenerator {
 
     static Result run(String name, int workers, Duration warmUp, Duration limit, long maxOperations,
                       Operation operation) throws InterruptedException {
+        return run(name, workers, 0, warmUp, limit, maxOperations, operation);
+    }
+
+    /**
+     * Paced (open-loop) load: operation i is due at {@code i / ratePerSecond} seconds after the start and is taken by
+     * the next free worker; its latency runs from when it was due, so a server that falls behind is charged for the
+     * queue it causes (no coordinated omission). With {@code ratePerSecond} 0 the load is closed-loop.
+     */
+    static Result run(String name, int workers, double ratePerSecond, Duration warmUp, Duration limit,
+                      long maxOperations, Operation operation) throws InterruptedException {
         AtomicBoolean measuring = new AtomicBoolean(false);
         AtomicBoolean stop = new AtomicBoolean(false);
         AtomicLong started = new AtomicLong();
@@ -54,6 +72,8 @@ final class LoadGenerator {
         int[] counts = new int[workers];
         int perWorker = (int) Math.min(Integer.MAX_VALUE - 8, maxOperations / workers + 1);
         CountDownLatch done = new CountDownLatch(workers);
+        AtomicLong scheduled = new AtomicLong();
+        long origin = System.nanoTime();
         for (int w = 0; w < workers; w++) {
             long[] mine = new long[perWorker];
             latencies.add(mine);
@@ -66,11 +86,21 @@ final class LoadGenerator {
                             break;
                         }
                         long t0 = System.nanoTime();
+                        if (ratePerSecond > 0) {
+                            long due = origin + (long) (scheduled.getAndIncrement() * 1e9 / ratePerSecond);
+                            long wait = due - System.nanoTime();
+                            if (wait > 0) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                            }
+                            t0 = due;
+                        }
                         try {
                             operation.run(worker);
                             if (counted && counts[worker] < mine.length) {
                                 mine[counts[worker]++] = System.nanoTime() - t0;
                             }
+                        } catch (Exhausted e) {
+                            break;
                         } catch (Exception e) {
                             if (counted) {
                                 errors.incrementAndGet();
@@ -107,6 +137,7 @@ final class LoadGenerator {
             System.arraycopy(latencies.get(w), 0, all, at, counts[w]);
             at += counts[w];
         }
-        return new Result(name, workers, ok, errors.get(), seconds, Stats.ofNanos(all), List.copyOf(messages));
+        return new Result(name, workers, ratePerSecond, ok, errors.get(), seconds, Stats.ofNanos(all),
+                List.copyOf(messages));
     }
 }
