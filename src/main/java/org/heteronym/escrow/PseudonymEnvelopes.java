@@ -2,6 +2,8 @@ package org.heteronym.escrow;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -43,15 +45,23 @@ public class PseudonymEnvelopes {
     private final EpochRegistry epochs;
     private final LogAppender log;
 
-    PseudonymEnvelopes(EpochRegistry epochs, LogAppender log) {
+    private final Pool pool;
+
+    PseudonymEnvelopes(EpochRegistry epochs, LogAppender log, Pool pool) {
         this.epochs = epochs;
         this.log = log;
+        this.pool = pool;
     }
 
-    /** The pseudonym's row if the member has logged in to the forum before. */
-    public Uni<Optional<Pseudonym>> find(String forumId, String pseudonym) {
-        return Panache.withSession(() -> Pseudonym.<Pseudonym>findById(new PseudonymKey(forumId, pseudonym)))
-                .map(Optional::ofNullable);
+    /**
+     * The handle variant of the pseudonym if the member has logged in to the forum before; empty for a first login.
+     * Every login asks, so it is one indexed read through the SQL client.
+     */
+    public Uni<Optional<Integer>> handleVariant(String forumId, String pseudonym) {
+        return pool.preparedQuery("select handle_variant from pseudonym where forum_id = $1 and pseudonym = $2")
+                .execute(Tuple.of(forumId, pseudonym))
+                .map(rows -> rows.rowCount() == 0 ? Optional.<Integer>empty()
+                        : Optional.of(rows.iterator().next().getInteger("handle_variant")));
     }
 
     /**

@@ -8,9 +8,4 @@ import org.heteronym.credential.Profession;
  * first pseudonym's envelope). Never shown or logged.
  */
 public record LoginMember(String id, boolean active, Profession profession, byte[] sealedIdentity) {
-
-    static LoginMember of(Member member) {
-        return new LoginMember(member.id, member.active(), Profession.valueOf(member.evidence.profession()),
-                member.evidence.envelope());
-    }
 }

@@ -1,5 +1,9 @@
 package org.heteronym.member;
 
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.security.webauthn.WebAuthnCredentialRecord;
@@ -17,6 +21,12 @@ import java.util.Set;
 @ApplicationScoped
 public class MemberPasskeys implements WebAuthnUserProvider {
 
+    private final Pool pool;
+
+    MemberPasskeys(Pool pool) {
+        this.pool = pool;
+    }
+
     /** The role of a signed-in member; staff roles come only from staff tokens. */
     public static final String MEMBER_ROLE = "member";
 
@@ -27,22 +37,28 @@ public class MemberPasskeys implements WebAuthnUserProvider {
                 .map(passkeys -> passkeys.stream().map(Passkey::toRecord).toList());
     }
 
+    /** Every sign-in asks this; one indexed read through the SQL client (no ORM session on the login path). */
     @Override
-    @WithSession
     public Uni<WebAuthnCredentialRecord> findByCredentialId(String credentialId) {
-        return Passkey.<Passkey>findById(credentialId).map(passkey -> {
-            if (passkey == null) {
-                throw new IllegalArgumentException("unknown passkey");
-            }
-            return passkey.toRecord();
-        });
+        return pool.preparedQuery("select member_id, aaguid, public_key, algorithm, sign_count from member_passkey"
+                        + " where credential_id = $1").execute(Tuple.of(credentialId))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw new IllegalArgumentException("unknown passkey");
+                    }
+                    Row row = rows.iterator().next();
+                    return WebAuthnCredentialRecord.fromRequiredPersistedData(
+                            new WebAuthnCredentialRecord.RequiredPersistedData(row.getString("member_id"),
+                                    credentialId, row.getUUID("aaguid"), row.getBuffer("public_key").getBytes(),
+                                    row.getInteger("algorithm"), row.getLong("sign_count")));
+                });
     }
 
     /** Records the authenticator's signature counter after a sign-in (a counter that goes back signals a clone). */
     @Override
-    @WithTransaction
     public Uni<Void> update(String credentialId, long counter) {
-        return Passkey.update("signCount = ?1 where credentialId = ?2", counter, credentialId).replaceWithVoid();
+        return pool.preparedQuery("update member_passkey set sign_count = $1 where credential_id = $2")
+                .execute(Tuple.of(counter, credentialId)).replaceWithVoid();
     }
 
     @Override

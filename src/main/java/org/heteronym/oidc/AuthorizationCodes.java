@@ -1,6 +1,5 @@
 package org.heteronym.oidc;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.core.buffer.Buffer;
@@ -40,17 +39,13 @@ public class AuthorizationCodes {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String code = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        AuthorizationCode row = new AuthorizationCode();
-        row.codeHash = hash(code);
-        row.clientId = grant.clientId();
-        row.redirectUri = grant.redirectUri();
-        row.codeChallenge = grant.codeChallenge();
-        row.nonce = grant.nonce();
-        row.pseudonym = grant.pseudonym();
-        row.scope = grant.scope();
-        row.claims = grant.claims();
-        row.expiresAt = Instant.now().plus(lifetime);
-        return Panache.withTransaction(row::persist).replaceWith(code);
+        return pool.preparedQuery("insert into authorization_code (code_hash, client_id, redirect_uri,"
+                        + " code_challenge, nonce, pseudonym, scope, claims, expires_at)"
+                        + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                .execute(Tuple.tuple(java.util.Arrays.asList(Buffer.buffer(hash(code)), grant.clientId(),
+                        grant.redirectUri(), grant.codeChallenge(), grant.nonce(), grant.pseudonym(), grant.scope(),
+                        grant.claims(), Instant.now().plus(lifetime).atOffset(ZoneOffset.UTC))))
+                .replaceWith(code);
     }
 
     /**

@@ -55,9 +55,9 @@ public class ForumLogins {
         }
         Pseudonym pseudonym = pseudonyms.pseudonym(member.id(), forum.clientId());
         boolean askAgain = request.prompt().contains("consent");
-        return envelopes.find(forum.clientId(), pseudonym.subject()).chain(row -> {
-            if (row.isPresent() && !askAgain) {
-                return issue(request, forum, member, pseudonym, row.get().handleVariant);
+        return envelopes.handleVariant(forum.clientId(), pseudonym.subject()).chain(variant -> {
+            if (variant.isPresent() && !askAgain) {
+                return issue(request, forum, member, pseudonym, variant.get());
             }
             if (consented) {
                 return envelopes.ensure(forum.clientId(), pseudonym.subject(), v -> pseudonyms.handle(pseudonym, v),

@@ -134,7 +134,7 @@ class OidcBenchmark {
                 continue;
             }
             LoadGenerator.Result result = LoadGenerator.run("returning member's full login (passkey, code, token)",
-                    workers, Duration.ofSeconds(3), Duration.ofSeconds(seconds), 1_000_000,
+                    workers, Duration.ofSeconds(10), Duration.ofSeconds(seconds), 1_000_000,
                     worker -> login(base, forum, devices.get(worker), false));
             line("%s", result);
         }

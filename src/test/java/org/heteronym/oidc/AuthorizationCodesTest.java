@@ -3,9 +3,7 @@ package org.heteronym.oidc;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.vertx.VertxContextSupport;
 import org.heteronym.testing.Concurrently;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -56,8 +54,7 @@ class AuthorizationCodesTest {
     @Test
     void anExpiredCodeIsRefused() throws Throwable {
         String code = Concurrently.await(() -> codes.issue(GRANT));
-        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> AuthorizationCode.update(
-                "expiresAt = ?1 where codeHash = ?2", Instant.now().minusSeconds(1), AuthorizationCodes.hash(code))));
+        TestForum.expireCode(code);
         refused(code, "forum-a", "https://forum-a.example/cb", VERIFIER);
     }
 

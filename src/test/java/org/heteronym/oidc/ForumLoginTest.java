@@ -222,7 +222,7 @@ class ForumLoginTest extends WithMemberFixture {
 
         TestForum.Login late = TestForum.Login.fresh();
         String expired = forum.code(forum.login(person, late), late);
-        expire(expired);
+        TestForum.expireCode(expired);
         oauthError(forum.token(expired, late.verifier()), 400, "invalid_grant")
                 .body("error_description", containsString("expired"));
     }
@@ -330,11 +330,5 @@ class ForumLoginTest extends WithMemberFixture {
 
     private static long pseudonymRows(TestForum forum) throws Throwable {
         return Concurrently.await(() -> Panache.withSession(() -> Pseudonym.count("key.forumId", forum.clientId)));
-    }
-
-    private static void expire(String code) throws Throwable {
-        byte[] hash = AuthorizationCodes.hash(code);
-        Concurrently.await(() -> Panache.withTransaction(() -> AuthorizationCode.update(
-                "expiresAt = ?1 where codeHash = ?2", java.time.Instant.now().minusSeconds(1), hash)));
     }
 }

@@ -161,6 +161,15 @@ public final class TestForum {
         return given().auth().preemptive().basic(clientId, clientSecret).formParams(form).post(OidcEndpoints.TOKEN);
     }
 
+    /** Makes an issued code a second past its expiry, as if its lifetime had gone by. */
+    public static void expireCode(String code) throws Throwable {
+        byte[] hash = AuthorizationCodes.hash(code);
+        org.heteronym.testing.Concurrently.await(() -> io.quarkus.hibernate.reactive.panache.Panache.withTransaction(
+                () -> io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(session -> session
+                        .createNativeQuery("update authorization_code set expires_at = now() - interval '1 second'"
+                                + " where code_hash = ?1").setParameter(1, hash).executeUpdate())));
+    }
+
     public static Map<String, String> query(URI uri) {
         if (uri.getRawQuery() == null) {
             return Map.of();
