@@ -1,8 +1,10 @@
 package org.heteronym.escrow;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntFunction;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.heteronym.crypto.escrow.Envelope;
 import org.heteronym.crypto.escrow.Envelopes;
@@ -77,31 +78,59 @@ public class PseudonymEnvelopes {
     public Uni<Pseudonym> ensure(String forumId, String pseudonym, IntFunction<String> handles,
                                  byte[] memberEnvelope) {
         PseudonymKey key = new PseudonymKey(forumId, pseudonym);
-        return Panache.withTransaction(() -> AdvisoryLocks.lockForTransaction(lockKey("pseudonym", forumId, pseudonym))
-                        .chain(locked -> Pseudonym.<Pseudonym>findById(key))
-                        .chain(existing -> existing != null ? Uni.createFrom().item(existing)
-                                : AdvisoryLocks.lockForTransaction(lockKey("handle", forumId, handles.apply(0)))
-                                .chain(locked -> freeVariant(forumId, handles)).chain(variant ->
-                                        create(key, variant, handles.apply(variant), memberEnvelope))))
+        return pool.withTransaction(connection -> AdvisoryLocks.lockForTransaction(connection,
+                                lockKey("pseudonym", forumId, pseudonym))
+                        .chain(() -> read(connection, key))
+                        .chain(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get())
+                                : AdvisoryLocks.lockForTransaction(connection, lockKey("handle", forumId,
+                                        handles.apply(0)))
+                                .chain(() -> freeVariant(connection, forumId, handles))
+                                .chain(variant -> create(connection, key, variant, handles.apply(variant),
+                                        memberEnvelope))))
                 .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(HANDLE_RACE_RETRIES);
     }
 
-    /** The lowest variant whose handle no other pseudonym of the forum shows. */
-    private static Uni<Integer> freeVariant(String forumId, IntFunction<String> handles) {
-        List<String> candidates = IntStream.range(0, MAX_VARIANTS).mapToObj(handles).toList();
-        return Pseudonym.<Pseudonym>find("key.forumId = ?1 and handle in ?2", forumId, candidates).list()
+    private static Uni<Optional<Pseudonym>> read(SqlConnection connection, PseudonymKey key) {
+        return connection.preparedQuery("select epoch_id, envelope, binding_nonce, log_leaf_hash, handle,"
+                        + " handle_variant, created_on from pseudonym where forum_id = $1 and pseudonym = $2")
+                .execute(Tuple.of(key.forumId(), key.pseudonym()))
                 .map(rows -> {
-                    Set<String> taken = rows.stream().map(row -> row.handle).collect(Collectors.toSet());
+                    if (rows.rowCount() == 0) {
+                        return Optional.empty();
+                    }
+                    Row r = rows.iterator().next();
+                    Pseudonym row = new Pseudonym();
+                    row.key = key;
+                    row.epochId = r.getString("epoch_id");
+                    row.envelope = r.getBuffer("envelope").getBytes();
+                    row.bindingNonce = r.getBuffer("binding_nonce").getBytes();
+                    row.logLeafHash = r.getBuffer("log_leaf_hash").getBytes();
+                    row.handle = r.getString("handle");
+                    row.handleVariant = r.getInteger("handle_variant");
+                    row.createdOn = r.getLocalDate("created_on");
+                    return Optional.of(row);
+                });
+    }
+
+    /** The lowest variant whose handle no other pseudonym of the forum shows. */
+    private static Uni<Integer> freeVariant(SqlConnection connection, String forumId, IntFunction<String> handles) {
+        List<String> candidates = IntStream.range(0, MAX_VARIANTS).mapToObj(handles).toList();
+        return connection.preparedQuery("select handle from pseudonym where forum_id = $1 and handle = any($2)")
+                .execute(Tuple.of(forumId, candidates.toArray(new String[0])))
+                .map(rows -> {
+                    Set<String> taken = new java.util.HashSet<>();
+                    rows.forEach(row -> taken.add(row.getString("handle")));
                     return IntStream.range(0, MAX_VARIANTS).filter(v -> !taken.contains(candidates.get(v)))
                             .findFirst().orElseThrow(() -> new IllegalStateException(
                                     "all " + MAX_VARIANTS + " handle variants are taken at forum " + forumId));
                 });
     }
 
-    private Uni<Pseudonym> create(PseudonymKey key, int variant, String handle, byte[] memberEnvelope) {
+    private Uni<Pseudonym> create(SqlConnection connection, PseudonymKey key, int variant, String handle,
+                                  byte[] memberEnvelope) {
         Envelope source = decode(memberEnvelope);
-        return epochs.find(source.epochId().toHex()).chain(epoch -> {
-            Envelope envelope = Envelopes.rerandomise(source, epoch.toKey(), random);
+        return epochs.key(source.epochId().toHex()).chain(epochKey -> {
+            Envelope envelope = Envelopes.rerandomise(source, epochKey, random);
             byte[] nonce = new byte[PseudonymBinding.NONCE_LENGTH];
             random.nextBytes(nonce);
             LocalDate today = LocalDate.now(ZoneOffset.UTC);
@@ -113,14 +142,21 @@ public class PseudonymEnvelopes {
                     "date", today.toString()));
             Pseudonym row = new Pseudonym();
             row.key = key;
-            row.epochId = epoch.id;
+            row.epochId = epochKey.epochId().toHex();
             row.envelope = envelope.encode();
             row.bindingNonce = nonce;
             row.logLeafHash = MerkleHash.leafHash(entry.bytes());
             row.handle = handle;
             row.handleVariant = variant;
             row.createdOn = today;
-            return row.<Pseudonym>persist().call(() -> log.appendShuffled(entry));
+            return connection.preparedQuery("insert into pseudonym (forum_id, pseudonym, epoch_id, envelope,"
+                            + " binding_nonce, log_leaf_hash, handle, handle_variant, created_on)"
+                            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
+                    .execute(Tuple.tuple(List.of(key.forumId(), key.pseudonym(), row.epochId,
+                            Buffer.buffer(row.envelope), Buffer.buffer(nonce), Buffer.buffer(row.logLeafHash), handle,
+                            variant, today)))
+                    .chain(() -> log.appendShuffled(connection, entry))
+                    .replaceWith(row);
         });
     }
 

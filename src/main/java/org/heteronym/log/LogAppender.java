@@ -2,6 +2,7 @@ package org.heteronym.log;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,6 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <ul>
  *   <li>{@link #append} joins the caller's Hibernate Reactive transaction, so the entry commits or rolls back with
  *       the caller's own rows (an envelope never exists without its log entry).</li>
+ *   <li>{@link #appendShuffled(SqlConnection, LogEntry)} does the same in a transaction of the SQL client, for hot
+ *       paths that bypass the ORM (a forum's first login).</li>
  *   <li>{@link #appendStandalone} is for producers that have nothing else to commit (operator statements,
  *       transparency reports): one autocommitted insert, without an ORM session.</li>
  * </ul>
@@ -38,6 +41,13 @@ public class LogAppender {
      */
     public Uni<PendingAppend> appendShuffled(LogEntry entry) {
         return persist(entry, true);
+    }
+
+    /** {@link #appendShuffled}, in the caller's transaction of the SQL client ({@code Pool.withTransaction}). */
+    public Uni<PendingAppend> appendShuffled(SqlConnection connection, LogEntry entry) {
+        return connection.preparedQuery(INSERT)
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(entry.bytes()), true))
+                .map(rows -> new PendingAppend(rows.iterator().next().getLong(0), true));
     }
 
     /** Appends in a transaction of its own; durable when the returned {@code Uni} completes. */

@@ -39,7 +39,7 @@ class IdentitySealer {
             var epoch = current.orElseThrow(EnrollmentRefusal::notReady);
             Envelope envelope;
             try {
-                envelope = Envelopes.seal(record(credential), chunkCount, epoch.toKey(), random);
+                envelope = Envelopes.seal(record(credential), chunkCount, epochs.key(epoch), random);
             } catch (IllegalArgumentException e) {
                 // RecordTooLargeException included: a name or number longer than the fixed-size record allows
                 throw EnrollmentRefusal.unsealable();

@@ -1,5 +1,8 @@
 package org.heteronym.persistence;
 
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.nio.ByteBuffer;
@@ -23,5 +26,11 @@ public final class AdvisoryLocks {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) locked")
                 .setParameter(1, id).getSingleResult()).replaceWithVoid();
+    }
+
+    /** The same, in a transaction of the SQL client ({@code Pool.withTransaction}). */
+    public static Uni<Void> lockForTransaction(SqlConnection connection, byte[] key) {
+        return connection.preparedQuery("select count(*) from (select pg_advisory_xact_lock($1)) locked")
+                .execute(Tuple.of(ByteBuffer.wrap(key).getLong())).replaceWithVoid();
     }
 }
