@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.EllipticCurveJsonWebKey;
+import org.jose4j.jwk.OctetSequenceJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
@@ -18,8 +18,8 @@ import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
 
 /**
- * Reads back this provider's access tokens: ES256 under one of the published keys, {@code typ: at+jwt} (so an ID
- * token is never accepted as one), this issuer, audience the userinfo endpoint, not expired. Revocation is checked
+ * Reads back this provider's access tokens: HS256 under the access-token key derived from one of the signing keys
+ * (named by {@code kid}), {@code typ: at+jwt} (so an ID token is never accepted as one), this issuer, audience the userinfo endpoint, not expired. Revocation is checked
  * separately ({@link TokenRevocations}), since it needs the database.
  */
 @ApplicationScoped
@@ -34,14 +34,14 @@ public class AccessTokens {
 
     AccessTokens(SigningKeys keys, @ConfigProperty(name = "heteronym.public-url") String issuer) {
         List<JsonWebKey> jwks = keys.all().stream().map(key -> {
-            EllipticCurveJsonWebKey jwk = new EllipticCurveJsonWebKey(key.publicKey());
-            jwk.setKeyId(key.kid());
+            OctetSequenceJsonWebKey jwk = new OctetSequenceJsonWebKey(key.accessTokenKey());
+            jwk.setKeyId(key.accessTokenKid());
             return (JsonWebKey) jwk;
         }).toList();
         this.consumer = new JwtConsumerBuilder()
                 .setVerificationKeyResolver(new JwksVerificationKeyResolver(jwks))
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT,
-                        AlgorithmIdentifiers.ECDSA_USING_P256_CURVE_AND_SHA256)
+                        AlgorithmIdentifiers.HMAC_SHA256)
                 .setExpectedType(true, TYPE)
                 .setExpectedIssuer(issuer)
                 .setExpectedAudience(audience(issuer))

@@ -1,6 +1,15 @@
 package org.heteronym.oidc;
 
+import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.util.Arrays;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import org.bouncycastle.util.BigIntegers;
 import java.security.interfaces.ECPublicKey;
 import java.util.Map;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
@@ -10,11 +19,34 @@ import org.jose4j.jwk.JsonWebKey;
  * One ES256 ID-token signing key. Its {@code kid} is the RFC 7638 JWK thumbprint (SHA-256, base64url) of the
  * public key, so it is the same wherever the key is loaded and never needs configuring.
  */
-public record SigningKey(String kid, PrivateKey privateKey, ECPublicKey publicKey) {
+public record SigningKey(String kid, PrivateKey privateKey, ECPublicKey publicKey, SecretKey accessTokenKey) {
 
-    static SigningKey of(PrivateKey privateKey, ECPublicKey publicKey) {
+    /** The HKDF label of the access-token MAC key (docs/oidc.md, "The access token"). */
+    static final String ACCESS_TOKEN_KEY_INFO = "heteronym/v1/oidc/access-token-mac-key";
+
+    static SigningKey of(ECPrivateKey privateKey, ECPublicKey publicKey) {
         return new SigningKey(new EllipticCurveJsonWebKey(publicKey).calculateBase64urlEncodedThumbprint("SHA-256"),
-                privateKey, publicKey);
+                privateKey, publicKey, accessTokenKey(privateKey));
+    }
+
+    /** The {@code kid} of access tokens MACed with this key's derived access-token key. */
+    public String accessTokenKid() {
+        return "at-" + kid;
+    }
+
+    /**
+     * HMAC-SHA256 key for access tokens, which only this service verifies: HKDF-SHA256 (RFC 5869) of the signing key's
+     * 32-byte big-endian private scalar, no salt, info {@value #ACCESS_TOKEN_KEY_INFO}. It rotates with the signing
+     * key and needs no secret of its own.
+     */
+    private static SecretKey accessTokenKey(ECPrivateKey privateKey) {
+        byte[] scalar = BigIntegers.asUnsignedByteArray(32, privateKey.getS());
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(scalar, null, ACCESS_TOKEN_KEY_INFO.getBytes(StandardCharsets.US_ASCII)));
+        byte[] key = new byte[32];
+        hkdf.generateBytes(key, 0, key.length);
+        Arrays.fill(scalar, (byte) 0);
+        return new SecretKeySpec(key, "HmacSHA256");
     }
 
     /** The public JWK as published at the JWKS endpoint: kty, crv, x, y, kid, use, alg; never a private member. */

@@ -15,8 +15,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Makes the tokens of a granted code: an access token (a JWT of RFC 9068 profile, {@code typ: at+jwt}, for the
- * userinfo endpoint) and an ID token ({@code typ: JWT}, audience the forum), both ES256 with the current key's
- * {@code kid}. Both carry the pseudonym as {@code sub} and the claims released at consent, nothing else.
+ * userinfo endpoint, HS256 under a key derived from the current signing key) and an ID token ({@code typ: JWT},
+ * audience the forum, ES256 with the current key's {@code kid}). Both carry the pseudonym as {@code sub} and the claims released at consent, nothing else.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -60,7 +60,7 @@ public class TokenIssuer {
         access.put("iat", iat);
         access.put("exp", token.expiresAt().getEpochSecond());
         access.putAll(released);
-        String accessToken = signer.sign(access, AccessTokens.TYPE);
+        String accessToken = signer.macAccessToken(access);
 
         Map<String, Object> id = new LinkedHashMap<>();
         id.put("iss", issuer);
