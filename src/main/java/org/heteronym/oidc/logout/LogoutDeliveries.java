@@ -66,15 +66,31 @@ public class LogoutDeliveries {
         }).replaceWithVoid();
     }
 
-    /** Leases the due deliveries, sends them, and records each outcome. */
+    /**
+     * Leases the due deliveries, sends them (at once: HTTP only), then records every outcome in one transaction. The
+     * database work stays sequential because one reactive session cannot be used by two operations at a time.
+     */
     public Uni<Run> deliverDue() {
-        return lease().chain(due -> Multi.createFrom().iterable(due).onItem()
-                .transformToUniAndMerge(this::deliver).collect().asList()
-                .map(outcomes -> new Run(count(outcomes, Outcome.DELIVERED), count(outcomes, Outcome.RETRY),
-                        count(outcomes, Outcome.ABANDONED))));
+        return lease()
+                .chain(due -> Multi.createFrom().iterable(due).onItem()
+                        .transformToUniAndConcatenate(delivery -> forums.active(delivery.clientId)
+                                .map(forum -> new Job(delivery, forum.flatMap(f -> f.definition()
+                                        .backchannelLogoutUri()))))
+                        .collect().asList())
+                .chain(jobs -> Multi.createFrom().iterable(jobs).onItem().transformToUniAndMerge(this::attempt)
+                        .collect().asList())
+                .chain(outcomes -> Panache.withTransaction(() -> Multi.createFrom().iterable(outcomes).onItem()
+                                .transformToUniAndConcatenate(LogoutDeliveries::record).collect().asList())
+                        .replaceWith(new Run(count(outcomes, Outcome.Kind.DELIVERED),
+                                count(outcomes, Outcome.Kind.RETRY), count(outcomes, Outcome.Kind.ABANDONED))));
     }
 
-    private enum Outcome { DELIVERED, RETRY, ABANDONED }
+    private record Job(LogoutDelivery delivery, Optional<String> uri) {
+    }
+
+    private record Outcome(LogoutDelivery delivery, Kind kind, Instant next) {
+        enum Kind { DELIVERED, RETRY, ABANDONED }
+    }
 
     private static Uni<List<LogoutDelivery>> lease() {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
@@ -87,15 +103,26 @@ public class LogoutDeliveries {
                 })));
     }
 
-    private Uni<Outcome> deliver(LogoutDelivery delivery) {
-        return forums.active(delivery.clientId).chain(forum -> {
-            Optional<String> uri = forum.flatMap(f -> f.definition().backchannelLogoutUri());
-            if (uri.isEmpty()) {
-                return finish(delivery, Outcome.ABANDONED);
+    /** Sends one token; the forum no longer taking them (retired, or its URI removed) abandons it. */
+    private Uni<Outcome> attempt(Job job) {
+        LogoutDelivery delivery = job.delivery();
+        if (job.uri().isEmpty()) {
+            return Uni.createFrom().item(new Outcome(delivery, Outcome.Kind.ABANDONED, null));
+        }
+        return send(job.uri().get(), tokens.token(delivery.clientId, delivery.pseudonym)).map(ok -> {
+            if (ok) {
+                return new Outcome(delivery, Outcome.Kind.DELIVERED, null);
             }
-            return send(uri.get(), tokens.token(delivery.clientId, delivery.pseudonym))
-                    .chain(ok -> ok ? finish(delivery, Outcome.DELIVERED) : retryOrGiveUp(delivery));
+            Instant next = Instant.now().plus(backoff(delivery.attempts));
+            return next.isAfter(delivery.giveUpAt) ? new Outcome(delivery, Outcome.Kind.ABANDONED, null)
+                    : new Outcome(delivery, Outcome.Kind.RETRY, next);
         });
+    }
+
+    private static Uni<Void> record(Outcome outcome) {
+        return (outcome.kind() == Outcome.Kind.RETRY
+                ? LogoutDelivery.update("nextAttemptAt = ?1 where id = ?2", outcome.next(), outcome.delivery().id)
+                : LogoutDelivery.delete("id", outcome.delivery().id)).replaceWithVoid();
     }
 
     private Uni<Boolean> send(String uri, String token) {
@@ -112,19 +139,6 @@ public class LogoutDeliveries {
         return context == null ? sent : sent.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 
-    private Uni<Outcome> retryOrGiveUp(LogoutDelivery delivery) {
-        Instant next = Instant.now().plus(backoff(delivery.attempts));
-        if (next.isAfter(delivery.giveUpAt)) {
-            return finish(delivery, Outcome.ABANDONED);
-        }
-        return Panache.withTransaction(() -> LogoutDelivery.update("nextAttemptAt = ?1 where id = ?2", next,
-                delivery.id)).replaceWith(Outcome.RETRY);
-    }
-
-    private static Uni<Outcome> finish(LogoutDelivery delivery, Outcome outcome) {
-        return Panache.withTransaction(() -> LogoutDelivery.deleteById(delivery.id)).replaceWith(outcome);
-    }
-
     /** base · 2^(attempts−1), at most an hour, plus up to one base of jitter. */
     private Duration backoff(int attempts) {
         long exponential = retryBase.toMillis() << Math.min(attempts - 1, 20);
@@ -132,7 +146,7 @@ public class LogoutDeliveries {
         return Duration.ofMillis(capped + (long) (random.nextDouble() * retryBase.toMillis()));
     }
 
-    private static int count(List<Outcome> outcomes, Outcome kind) {
-        return (int) outcomes.stream().filter(kind::equals).count();
+    private static int count(List<Outcome> outcomes, Outcome.Kind kind) {
+        return (int) outcomes.stream().filter(outcome -> outcome.kind() == kind).count();
     }
 }
