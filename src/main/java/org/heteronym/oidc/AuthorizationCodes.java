@@ -66,7 +66,7 @@ public class AuthorizationCodes {
         }
         byte[] codeHash = hash(code);
         // a malformed verifier matches no challenge; the challenge compared in SQL is a hash the caller cannot steer
-        String challenge = Pkce.isVerifier(verifier) ? Pkce.challengeOf(verifier) : "";
+        String challenge = Pkce.challengeFor(verifier).orElse("");
         return pool.preparedQuery("update authorization_code set redeemed = true, token_id = $1, token_expires_at = $2"
                         + " where code_hash = $3 and not redeemed and expires_at > now() and client_id = $4"
                         + " and redirect_uri = $5 and code_challenge = $6"

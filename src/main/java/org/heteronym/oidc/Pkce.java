@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /** RFC 7636 PKCE with the S256 method only (the plain method is refused: it protects nothing against a code thief). */
@@ -17,22 +18,17 @@ public final class Pkce {
     private Pkce() {
     }
 
-    public static boolean isVerifier(String verifier) {
-        return verifier != null && VERIFIER.matcher(verifier).matches();
-    }
-
     public static boolean isChallenge(String challenge) {
         return challenge != null && CHALLENGE.matcher(challenge).matches();
     }
 
-    /** True if {@code verifier} is well formed and BASE64URL(SHA-256(ASCII(verifier))) equals {@code challenge}. */
-    public static boolean verify(String verifier, String challenge) {
-        if (verifier == null || !VERIFIER.matcher(verifier).matches() || !isChallenge(challenge)) {
-            return false;
-        }
-        byte[] expected = challenge.getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = challengeOf(verifier).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, actual);
+    /**
+     * The S256 challenge of {@code verifier} (BASE64URL(SHA-256(ASCII(verifier)))), or empty if it is not a verifier
+     * (43 to 128 unreserved characters). A code is redeemed only if this equals the challenge it was issued with.
+     */
+    public static Optional<String> challengeFor(String verifier) {
+        return verifier != null && VERIFIER.matcher(verifier).matches() ? Optional.of(challengeOf(verifier))
+                : Optional.empty();
     }
 
     static String challengeOf(String verifier) {

@@ -2,8 +2,10 @@ package org.heteronym.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class PkceTest {
@@ -15,18 +17,19 @@ class PkceTest {
     @Test
     void rfc7636AppendixBVector() {
         assertEquals(CHALLENGE, Pkce.challengeOf(VERIFIER));
-        assertTrue(Pkce.verify(VERIFIER, CHALLENGE));
+        assertEquals(Optional.of(CHALLENGE), Pkce.challengeFor(VERIFIER));
+        assertTrue(Pkce.isChallenge(CHALLENGE));
     }
 
     @Test
     void refusesWrongMissingMalformedAndPlainVerifiers() {
-        assertFalse(Pkce.verify(VERIFIER.replace('d', 'e'), CHALLENGE));
-        assertFalse(Pkce.verify(null, CHALLENGE));
-        assertFalse(Pkce.verify("short", Pkce.challengeOf("short")), "under 43 characters");
-        assertFalse(Pkce.verify("a".repeat(129), Pkce.challengeOf("a".repeat(129))), "over 128 characters");
-        assertFalse(Pkce.verify(VERIFIER + "+", Pkce.challengeOf(VERIFIER + "+")), "not an unreserved character");
-        assertFalse(Pkce.verify(VERIFIER, VERIFIER), "the plain method: challenge = verifier");
-        assertFalse(Pkce.verify(VERIFIER, null));
+        assertNotEquals(Optional.of(CHALLENGE), Pkce.challengeFor(VERIFIER.replace('d', 'e')));
+        assertEquals(Optional.empty(), Pkce.challengeFor(null));
+        assertEquals(Optional.empty(), Pkce.challengeFor("short"), "under 43 characters");
+        assertEquals(Optional.empty(), Pkce.challengeFor("a".repeat(129)), "over 128 characters");
+        assertEquals(Optional.empty(), Pkce.challengeFor(VERIFIER + "+"), "not an unreserved character");
+        assertNotEquals(Optional.of(VERIFIER), Pkce.challengeFor(VERIFIER), "the plain method: challenge = verifier");
         assertFalse(Pkce.isChallenge(CHALLENGE + "="));
+        assertFalse(Pkce.isChallenge(null));
     }
 }
