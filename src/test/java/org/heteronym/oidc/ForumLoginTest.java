@@ -255,6 +255,23 @@ class ForumLoginTest extends WithMemberFixture {
     }
 
     @Test
+    void aConsentPostedWithoutTheMembersSessionCreatesNothingAndAskForSignIn() throws Throwable {
+        MemberBrowserless person = enrolled();
+        TestForum forum = TestForum.register("csrf", DOCTORS, false);
+        TestForum.Login login = TestForum.Login.fresh();
+        String page = forum.authorize(person, forum.authorizeParams(login)).then().statusCode(200).extract().asString();
+        // the same form, posted from another site: the SameSite=Strict session cookie does not come with it
+        Response forged = TestForum.consent(new MemberBrowserless(), page, "allow");
+        forged.then().statusCode(303);
+        assertEquals("/sign-in", URI.create(forged.header("Location")).getPath());
+        assertEquals(0, pseudonymRows(forum), "no pseudonym, no envelope, no code without the member");
+
+        oauthError(given().formParam("token", "anything").post(OidcEndpoints.REVOKE), 401, "invalid_client");
+        oauthError(given().get(OidcEndpoints.USERINFO), 401, "invalid_token")
+                .header("WWW-Authenticate", containsString("Bearer"));
+    }
+
+    @Test
     void discoveryDescribesExactlyThisProfile() {
         JsonPath metadata = given().get(OidcEndpoints.DISCOVERY).then().statusCode(200).extract().jsonPath();
         assertEquals("http://localhost", metadata.getString("issuer"));
