@@ -1,8 +1,10 @@
 package org.heteronym.oidc.client;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,11 +17,12 @@ import org.heteronym.forum.Forum;
 import org.heteronym.forum.ForumClients;
 import org.heteronym.oidc.OAuthError;
 import org.heteronym.oidc.OidcEndpoints;
-import org.heteronym.persistence.UniqueViolations;
 import org.jose4j.jwa.AlgorithmConstraints;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
+import org.jose4j.jwt.consumer.ErrorCodes;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
@@ -44,7 +47,9 @@ public class ClientAssertions {
         AlgorithmIdentifiers.RSA_PSS_USING_SHA384, AlgorithmIdentifiers.RSA_PSS_USING_SHA512};
     static final int MAX_LENGTH = 16 * 1024;
     private static final int MAX_LIFETIME_MINUTES = 5;
-    private static final String FAILED = "client authentication failed";
+    static final int CLOCK_SKEW_SECONDS = 30;
+    private static final String SIGNATURE = "the signature does not verify with the forum's keys (the alg must be an "
+            + "asymmetric one that fits the key; a kid, if sent, must name a registered key)";
 
     /** Reads the issuer before anything is trusted, only to know whose keys to verify with. */
     private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder().setSkipAllValidators()
@@ -52,11 +57,14 @@ public class ClientAssertions {
 
     private final ForumClients clients;
     private final ForumJwks jwks;
+    private final Pool pool;
     private final String[] audiences;
 
-    ClientAssertions(ForumClients clients, ForumJwks jwks, @ConfigProperty(name = "heteronym.public-url") String issuer) {
+    ClientAssertions(ForumClients clients, ForumJwks jwks, Pool pool,
+            @ConfigProperty(name = "heteronym.public-url") String issuer) {
         this.clients = clients;
         this.jwks = jwks;
+        this.pool = pool;
         this.audiences = new String[] {issuer + OidcEndpoints.TOKEN, issuer, issuer + OidcEndpoints.REVOKE};
     }
 
@@ -77,16 +85,22 @@ public class ClientAssertions {
             throw OAuthError.invalidClient("the client assertion's iss must be the client id");
         }
         List<JsonWebStructure> structures = context.getJoseObjects();
-        String kid = structures.isEmpty() ? null : structures.getFirst().getKeyIdHeaderValue();
+        if (structures.size() != 1) {
+            throw OAuthError.invalidClient("the client assertion must be one JWS, not nested or encrypted");
+        }
+        String kid = structures.getFirst().getKeyIdHeaderValue();
         return clients.active(issuer)
-                .map(forum -> forum.orElseThrow(() -> OAuthError.invalidClient(FAILED)))
+                .map(forum -> forum.orElseThrow(() -> OAuthError.invalidClient(ClientAuthenticator.FAILED)))
                 .chain(forum -> jwks.keys(forum, kid).map(keys -> check(context, issuer, keys)).replaceWith(forum))
                 .call(forum -> spend(context, forum.clientId()));
     }
 
-    private Object check(JwtContext context, String clientId, List<org.jose4j.jwk.PublicJsonWebKey> keys) {
+    private Object check(JwtContext context, String clientId, List<PublicJsonWebKey> keys) {
+        JwksVerificationKeyResolver resolver = new JwksVerificationKeyResolver(List.copyOf(keys));
+        // without a kid, every key whose type fits the algorithm is tried (jose4j would otherwise take the first)
+        resolver.setDisambiguateWithVerifySignature(true);
         JwtConsumer consumer = new JwtConsumerBuilder()
-                .setVerificationKeyResolver(new JwksVerificationKeyResolver(List.copyOf(keys)))
+                .setVerificationKeyResolver(resolver)
                 .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, ALGORITHMS)
                 .setExpectedIssuer(clientId)
                 .setExpectedSubject(clientId)
@@ -94,7 +108,9 @@ public class ClientAssertions {
                 .setRequireExpirationTime()
                 .setMaxFutureValidityInMinutes(MAX_LIFETIME_MINUTES)
                 .setRequireJwtId()
-                .setAllowedClockSkewInSeconds(30)
+                // an iat ahead of our clock (beyond the skew) is a forum's clock gone wrong, or a token made to last
+                .setIssuedAtRestrictions(0, Integer.MAX_VALUE)
+                .setAllowedClockSkewInSeconds(CLOCK_SKEW_SECONDS)
                 .build();
         try {
             consumer.processContext(context);
@@ -104,41 +120,64 @@ public class ClientAssertions {
         }
     }
 
-    /** Records the jti until the assertion expires; a second use is refused. */
+    /**
+     * Records the jti for as long as the assertion would be accepted (its exp plus the clock skew: forgetting it at
+     * exp would let it be replayed during the skew); a second use is refused.
+     */
     private Uni<Void> spend(JwtContext context, String clientId) {
         JwtClaims claims = context.getJwtClaims();
         byte[] jti;
         Instant expires;
         try {
             jti = sha256(claims.getJwtId());
-            expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue());
+            expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plusSeconds(CLOCK_SKEW_SECONDS);
         } catch (MalformedClaimException e) {
             throw OAuthError.invalidClient("the client assertion's jti or exp is malformed");
         }
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                        "insert into client_assertion (client_id, jti_hash, expires_at) values (?1, ?2, ?3)")
-                .setParameter(1, clientId).setParameter(2, jti).setParameter(3, expires.atOffset(ZoneOffset.UTC))
-                .executeUpdate()))
-                .onFailure(UniqueViolations::isUniqueViolation)
-                .transform(e -> OAuthError.invalidClient("the client assertion was already used (jti)"))
-                .replaceWithVoid();
+        // one statement through the SQL client, no ORM session; a replay inserts nothing rather than failing on the
+        // key, so that anyone replaying assertions costs no error in the database log
+        return pool.preparedQuery("insert into client_assertion (client_id, jti_hash, expires_at) values ($1, $2, $3)"
+                        + " on conflict do nothing")
+                .execute(Tuple.of(clientId, Buffer.buffer(jti), expires.atOffset(ZoneOffset.UTC)))
+                .map(rows -> {
+                    if (rows.rowCount() == 0) {
+                        throw OAuthError.invalidClient("the client assertion was already used (jti)");
+                    }
+                    return null;
+                });
     }
 
     @Scheduled(every = "10m", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> forgetExpired() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(
-                "delete from client_assertion where expires_at < now()").executeUpdate())).replaceWithVoid();
+        return pool.query("delete from client_assertion where expires_at < now()").execute().replaceWithVoid();
     }
 
-    /** What went wrong, in words a forum's administrator can act on, without echoing the token. */
+    /**
+     * What went wrong, in words a forum's administrator can act on. jose4j's own messages would echo the assertion's
+     * header and claims and list our copy of the forum's keys, so they are not passed on.
+     */
     private static String reason(InvalidJwtException e) {
-        if (e.hasExpired()) {
-            return "it has expired";
+        if (e.getCause() != null) {
+            return SIGNATURE;   // no key fits the header, or its algorithm is not allowed
         }
-        var details = e.getErrorDetails();
-        return details.isEmpty() ? "invalid" : details.getFirst().getErrorMessage()
-                .replaceAll("\\s*\\(?JWT[^)]*\\)?$", "");
+        int code = e.getErrorDetails().isEmpty() ? ErrorCodes.MISCELLANEOUS : e.getErrorDetails().getFirst().getErrorCode();
+        return switch (code) {
+            case ErrorCodes.EXPIRED -> "it has expired";
+            case ErrorCodes.EXPIRATION_MISSING -> "exp is required";
+            case ErrorCodes.EXPIRATION_TOO_FAR_IN_FUTURE -> "exp is more than " + MAX_LIFETIME_MINUTES
+                    + " minutes ahead";
+            case ErrorCodes.NOT_YET_VALID -> "nbf is in the future";
+            case ErrorCodes.ISSUED_AT_INVALID_FUTURE -> "iat is in the future";
+            case ErrorCodes.AUDIENCE_MISSING, ErrorCodes.AUDIENCE_INVALID ->
+                    "aud must contain the token endpoint URL or the issuer";
+            case ErrorCodes.ISSUER_MISSING, ErrorCodes.ISSUER_INVALID, ErrorCodes.SUBJECT_MISSING,
+                    ErrorCodes.SUBJECT_INVALID -> "iss and sub must both be the client id";
+            case ErrorCodes.JWT_ID_MISSING -> "jti is required";
+            case ErrorCodes.MALFORMED_CLAIM, ErrorCodes.JSON_INVALID -> "a claim is malformed";
+            case ErrorCodes.SIGNATURE_INVALID, ErrorCodes.SIGNATURE_MISSING -> SIGNATURE;
+            default -> "exp must not be before iat or nbf";   // the one check jose4j reports without a code of its own
+        };
     }
 
     private static byte[] sha256(String value) {

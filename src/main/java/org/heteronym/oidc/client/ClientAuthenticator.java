@@ -22,7 +22,8 @@ import org.heteronym.oidc.OAuthError;
 public class ClientAuthenticator {
 
     static final String JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
-    private static final String FAILED = "client authentication failed";
+    /** The one description for an unknown, retired or mismatched client, so that none can be told apart. */
+    static final String FAILED = "client authentication failed";
 
     private final ForumClients clients;
     private final ClientAssertions assertions;

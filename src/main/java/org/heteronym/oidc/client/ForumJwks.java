@@ -4,8 +4,6 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +11,16 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.heteronym.cli.BoundedBody;
 import org.heteronym.forum.ClientAuthentication;
 import org.heteronym.forum.Forum;
 import org.heteronym.forum.ForumClients;
@@ -26,78 +31,126 @@ import org.jose4j.jwk.PublicJsonWebKey;
 
 /**
  * A {@code private_key_jwt} forum's verification keys: registered inline, or fetched from its {@code jwks_uri} and
- * cached for five minutes. An assertion naming a {@code kid} the cache lacks triggers a refetch, at most once every
- * 30 seconds per forum, so a forum can rotate keys and nobody can make us hammer its server. Fetches time out after
- * 5 seconds, follow no redirect and read at most 64 KiB; the set must pass the registration checks.
+ * trusted for {@code heteronym.oidc.client.jwks-cache}. An assertion naming a {@code kid} the cached set lacks
+ * triggers a refetch, so a forum can rotate keys without telling us. Anyone can send assertions naming any forum and
+ * any {@code kid}, so fetches are rationed per forum: at most one under way, and none within
+ * {@code heteronym.oidc.client.jwks-refetch-interval} of the last one started, whatever its outcome (a failure is
+ * answered from memory until then). A fetch follows no redirect, reads at most 64 KiB, ends within
+ * {@code heteronym.oidc.client.jwks-fetch-timeout} body included, and the set must pass the registration checks.
  */
 @ApplicationScoped
 class ForumJwks {
 
-    static final Duration FRESH = Duration.ofMinutes(5);
-    static final Duration REFETCH_AFTER = Duration.ofSeconds(30);
     static final int MAX_BYTES = 64 * 1024;
     private static final Logger LOG = Logger.getLogger(ForumJwks.class);
 
+    /** The set last fetched for a forum, and when. */
     private record Fetched(List<PublicJsonWebKey> keys, Instant at) {
+        boolean has(String kid) {
+            return keys.stream().anyMatch(key -> kid.equals(key.getKeyId()));
+        }
     }
 
-    private final Map<String, Fetched> cache = new ConcurrentHashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /** The last fetch started for a forum: when, and its outcome (keys, or the {@link OAuthError} to answer). */
+    private record Attempt(Instant at, CompletableFuture<List<PublicJsonWebKey>> outcome) {
+    }
+
+    private final Map<String, Fetched> fetched = new ConcurrentHashMap<>();
+    private final Map<String, Attempt> attempts = new ConcurrentHashMap<>();
+    private final Duration fresh;
+    private final Duration refetchAfter;
+    private final Duration timeout;
+    private final HttpClient http;
+    private volatile InstantSource clock = InstantSource.system();
+
+    ForumJwks(@ConfigProperty(name = "heteronym.oidc.client.jwks-cache") Duration fresh,
+            @ConfigProperty(name = "heteronym.oidc.client.jwks-refetch-interval") Duration refetchAfter,
+            @ConfigProperty(name = "heteronym.oidc.client.jwks-fetch-timeout") Duration timeout) {
+        this.fresh = fresh;
+        this.refetchAfter = refetchAfter;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
 
     /** The keys to try for an assertion of {@code forum} whose header names {@code kid} (may be null). */
     Uni<List<PublicJsonWebKey>> keys(Forum forum, String kid) {
         if (!(forum.definition().authentication() instanceof ClientAuthentication.PrivateKeyJwt jwt)) {
-            return Uni.createFrom().failure(OAuthError.invalidClient("client authentication failed"));
+            return Uni.createFrom().failure(OAuthError.invalidClient(ClientAuthenticator.FAILED));
         }
         if (jwt.jwksUri().isEmpty()) {
             return Uni.createFrom().item(jwt.jwks());
         }
-        Instant now = Instant.now();
-        Fetched cached = cache.get(forum.clientId());
-        boolean fresh = cached != null && cached.at().plus(FRESH).isAfter(now);
-        boolean known = cached != null && (kid == null || cached.keys().stream().anyMatch(k -> kid.equals(k.getKeyId())));
-        boolean recent = cached != null && cached.at().plus(REFETCH_AFTER).isAfter(now);
-        if (fresh && (known || recent)) {
+        String clientId = forum.clientId();
+        Instant now = clock.instant();
+        Fetched cached = fetched.get(clientId);
+        if (cached != null && cached.at().plus(fresh).isAfter(now) && (kid == null || cached.has(kid))) {
             return Uni.createFrom().item(cached.keys());
         }
-        return fetch(forum.clientId(), jwt.jwksUri().get())
-                .invoke(keys -> cache.put(forum.clientId(), new Fetched(keys, Instant.now())));
+        Attempt attempt = attempts.compute(clientId, (id, last) -> last != null
+                && (!last.outcome().isDone() || last.at().plus(refetchAfter).isAfter(now))
+                ? last : new Attempt(now, fetch(clientId, jwt.jwksUri().get())));
+        // a copy: one caller giving up must not cancel the fetch the others wait for
+        return onCallersContext(Uni.createFrom().completionStage(attempt.outcome().copy())
+                .onFailure(CompletionException.class).transform(Throwable::getCause));
     }
 
-    /** Forgets what was fetched for {@code clientId}. */
+    /** Lets tests move time. */
+    void useClock(InstantSource clock) {
+        this.clock = clock;
+    }
+
+    /** Forgets everything fetched or tried for {@code clientId}. */
     void forget(String clientId) {
-        cache.remove(clientId);
+        fetched.remove(clientId);
+        attempts.remove(clientId);
     }
 
-    private Uni<List<PublicJsonWebKey>> fetch(String clientId, String uri) {
-        Context context = Vertx.currentContext();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(Duration.ofSeconds(5))
+    private CompletableFuture<List<PublicJsonWebKey>> fetch(String clientId, String uri) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(uri)).timeout(timeout)
                 .header("Accept", "application/jwk-set+json, application/json").GET().build();
-        Uni<List<PublicJsonWebKey>> fetched = Uni.createFrom().completionStage(() -> http.sendAsync(request,
-                        HttpResponse.BodyHandlers.ofInputStream()).thenApply(ForumJwks::read))
-                .onFailure(e -> !(e instanceof OAuthError)).transform(e -> {
-                    LOG.infof("forum %s: its JWK Set could not be fetched (%s)", clientId,
-                            e.getClass().getSimpleName());
-                    return OAuthError.invalidClient("the forum's JWK Set could not be fetched from its jwks_uri");
-                });
-        return context == null ? fetched : fetched.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> info.statusCode() == 200
+                ? new BoundedBody(MAX_BYTES, false) : HttpResponse.BodySubscribers.replacing(null));
+        // the request timeout ends when the headers arrive; a body trickled byte by byte must end in time too
+        CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS).execute(() -> exchange.cancel(true));
+        return exchange.handle((response, failure) -> {
+            if (failure != null) {
+                throw refused(clientId, describe(failure));
+            }
+            if (response.statusCode() != 200) {
+                throw refused(clientId, "its jwks_uri answered HTTP " + response.statusCode());
+            }
+            try {
+                List<PublicJsonWebKey> keys = ForumClients.keysFromJwksUri(
+                        new String(response.body(), StandardCharsets.UTF_8));
+                fetched.put(clientId, new Fetched(keys, clock.instant()));
+                return keys;
+            } catch (ForumRefusal e) {
+                throw refused(clientId, "its JWK Set is not acceptable: " + e.getMessage());
+            }
+        });
     }
 
-    private static List<PublicJsonWebKey> read(HttpResponse<InputStream> response) {
-        try (InputStream body = response.body()) {
-            if (response.statusCode() != 200) {
-                throw OAuthError.invalidClient("the forum's jwks_uri answered HTTP " + response.statusCode());
-            }
-            byte[] bytes = body.readNBytes(MAX_BYTES + 1);
-            if (bytes.length > MAX_BYTES) {
-                throw OAuthError.invalidClient("the forum's JWK Set is larger than " + MAX_BYTES + " bytes");
-            }
-            return ForumClients.keysFromJwksUri(new String(bytes, StandardCharsets.UTF_8));
-        } catch (ForumRefusal e) {
-            throw OAuthError.invalidClient("the forum's JWK Set is not acceptable: " + e.getMessage());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+    private String describe(Throwable failure) {
+        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                ? failure.getCause() : failure;
+        if (cause instanceof CancellationException || cause instanceof java.net.http.HttpTimeoutException) {
+            return "its jwks_uri did not answer within " + timeout.toSeconds() + " s";
         }
+        if (cause instanceof BoundedBody.TooLarge) {
+            return "its JWK Set is larger than " + MAX_BYTES + " bytes";
+        }
+        return "its jwks_uri could not be reached (" + cause.getClass().getSimpleName() + ")";
+    }
+
+    /** Logged once per fetch, not per request; the description holds nothing secret (no assertion, no key). */
+    private static OAuthError refused(String clientId, String why) {
+        LOG.infof("forum %s: its JWK Set could not be fetched: %s", clientId, why);
+        return OAuthError.invalidClient("the forum's JWK Set could not be fetched: " + why);
+    }
+
+    /** The HTTP client completes on its own threads; Hibernate Reactive must go on on the request's context. */
+    private static <T> Uni<T> onCallersContext(Uni<T> uni) {
+        Context context = Vertx.currentContext();
+        return context == null ? uni : uni.emitOn(task -> context.runOnContext(ignored -> task.run()));
     }
 }
