@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
  * and the load generator beside it. It measures and reports; it asserts no timing. Figures go to stdout and
  * target/benchmark/oidc.txt. Knobs: {@code bench.seconds} (default 20), {@code bench.members} (64),
  * {@code bench.forums} (first-login forums, 60), {@code bench.scenarios} (any of token,returning,first),
- * {@code bench.login-connections} (16,64), {@code bench.token-rate} (the paced exchange rate, default 1,071/s: three times Keycloak's measured 357/s).
+ * {@code bench.login-connections} (16,64), {@code bench.token-rate} (the paced exchange rate, default 1,071/s; set it to three times Keycloak's rate measured the same session).
  */
 @QuarkusTest
 @TestProfile(BenchmarkProfile.class)
@@ -120,7 +120,8 @@ class OidcBenchmark {
         LoadGenerator.Result closed = LoadGenerator.run("code→token (client_secret_basic)", workers,
                 Duration.ofSeconds(3), Duration.ofSeconds(seconds), count / 2, exchange);
         line("%s", closed);
-        // the target's rate: three times Keycloak's client-credentials rate measured by KeycloakBenchmark
+        // the target's rate: three times Keycloak's client-credentials rate of the same session (KeycloakBenchmark);
+        // pass it with -Dbench.token-rate (a quiet machine gave ~550/s, so ~1,650)
         double paced = Double.parseDouble(System.getProperty("bench.token-rate", "1071"));
         line("%s", LoadGenerator.run("code→token (client_secret_basic)", workers, paced, Duration.ofSeconds(2),
                 Duration.ofSeconds(seconds), (long) (paced * seconds), exchange));
