@@ -12,11 +12,13 @@ import org.bouncycastle.crypto.params.HKDFParameters;
 import org.bouncycastle.util.BigIntegers;
 import java.security.interfaces.ECPublicKey;
 import java.util.Map;
+import org.heteronym.crypto.jose.Es256PrivateKey;
 import org.jose4j.jwk.EllipticCurveJsonWebKey;
 import org.jose4j.jwk.JsonWebKey;
 
 /**
- * One ES256 ID-token signing key. Its {@code kid} is the RFC 7638 JWK thumbprint (SHA-256, base64url) of the
+ * One ES256 ID-token signing key; its private half is an {@link Es256PrivateKey}, so that SmallRye JWT's signatures
+ * go through {@link org.heteronym.crypto.jose.Es256Provider} once {@link SigningKeys} has installed it. Its {@code kid} is the RFC 7638 JWK thumbprint (SHA-256, base64url) of the
  * public key, so it is the same wherever the key is loaded and never needs configuring.
  */
 public record SigningKey(String kid, PrivateKey privateKey, ECPublicKey publicKey, SecretKey accessTokenKey) {
@@ -26,7 +28,7 @@ public record SigningKey(String kid, PrivateKey privateKey, ECPublicKey publicKe
 
     static SigningKey of(ECPrivateKey privateKey, ECPublicKey publicKey) {
         return new SigningKey(new EllipticCurveJsonWebKey(publicKey).calculateBase64urlEncodedThumbprint("SHA-256"),
-                privateKey, publicKey, accessTokenKey(privateKey));
+                new Es256PrivateKey(privateKey), publicKey, accessTokenKey(privateKey));
     }
 
     /** The {@code kid} of access tokens MACed with this key's derived access-token key. */

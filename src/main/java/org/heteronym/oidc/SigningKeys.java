@@ -22,6 +22,7 @@ import org.bouncycastle.math.ec.ECPoint;
 import org.bouncycastle.math.ec.FixedPointCombMultiplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.heteronym.config.DevKeys;
+import org.heteronym.crypto.jose.Es256Provider;
 
 /**
  * The OpenID provider's ID-token signing keys, read at start-up from the PKCS#8 PEM files listed in
@@ -39,6 +40,7 @@ public class SigningKeys {
     private final List<SigningKey> keys;
 
     SigningKeys(@ConfigProperty(name = "heteronym.oidc.signing-key-files") List<Path> files, DevKeys devKeys) {
+        Es256Provider.install();
         List<SigningKey> loaded = new ArrayList<>();
         for (Path file : files) {
             devKeys.ensureEcP256(file, publicKeyFile(file));
@@ -55,12 +57,12 @@ public class SigningKeys {
         return keys.getFirst();
     }
 
-    /** The JWK Set document of every published key. */
     /** Every published key: a token signed by any of them verifies (rotation with overlap). */
     public List<SigningKey> all() {
         return keys;
     }
 
+    /** The JWK Set document of every published key. */
     public Map<String, Object> jwks() {
         return Map.of("keys", keys.stream().map(SigningKey::publicJwk).toList());
     }
