@@ -1,5 +1,6 @@
 package org.heteronym.oidc;
 
+import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.vertx.core.buffer.Buffer;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Issues authorization codes and redeems each at most once. A code is 256 random bits; only its SHA-256 is stored.
  * Redemption is one conditional update, so two concurrent redemptions of one code yield one grant and one replay.
+ * Codes no longer of use are deleted every {@code heteronym.oidc.code-cleanup-interval}.
  */
 @ApplicationScoped
 public class AuthorizationCodes {
@@ -107,6 +109,25 @@ public class AuthorizationCodes {
                     }
                     return new Redemption.Refused("the PKCE code_verifier does not match");
                 });
+    }
+
+    /**
+     * Deletes codes nobody can use any more: expired and either never redeemed or redeemed for an access token that
+     * has expired too. A redeemed code is kept while its token lives, so that a replay can still revoke that token.
+     *
+     */
+    @Scheduled(every = "${heteronym.oidc.code-cleanup-interval}", delayed = "30s",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+            skipExecutionIf = Scheduled.ApplicationNotRunning.class)
+    Uni<Void> cleanUp() {
+        return forgetExpired().replaceWithVoid();
+    }
+
+    /** @return how many codes {@link #cleanUp()} deleted */
+    Uni<Integer> forgetExpired() {
+        return pool.query("delete from authorization_code where expires_at < now()"
+                        + " and (token_expires_at is null or token_expires_at < now())")
+                .execute().map(rows -> rows.rowCount());
     }
 
     static byte[] hash(String code) {

@@ -2,11 +2,13 @@ package org.heteronym.oidc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
 import org.heteronym.testing.Concurrently;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -65,6 +67,34 @@ class AuthorizationCodesTest {
                 () -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER, TOKEN));
         assertEquals(1, outcomes.stream().filter(Redemption.Granted.class::isInstance).count());
         assertEquals(7, outcomes.stream().filter(Redemption.Replayed.class::isInstance).count());
+    }
+
+    @Test
+    void theCleanUpForgetsCodesNobodyCanUseAndKeepsThoseThatCanStillRevokeATokenOrBeRedeemed() throws Throwable {
+        IssuedToken live = new IssuedToken("token-live", Instant.now().plusSeconds(600).truncatedTo(ChronoUnit.SECONDS));
+        IssuedToken gone = new IssuedToken("token-gone", Instant.now().minusSeconds(1));
+        String unused = Concurrently.await(() -> codes.issue(GRANT));
+        String spentTokenGone = Concurrently.await(() -> codes.issue(GRANT));
+        String spentTokenLive = Concurrently.await(() -> codes.issue(GRANT));
+        String fresh = Concurrently.await(() -> codes.issue(GRANT));
+        Concurrently.await(() -> codes.redeem(spentTokenGone, "forum-a", "https://forum-a.example/cb", VERIFIER, gone));
+        Concurrently.await(() -> codes.redeem(spentTokenLive, "forum-a", "https://forum-a.example/cb", VERIFIER, live));
+        for (String code : List.of(unused, spentTokenGone, spentTokenLive)) {
+            TestForum.expireCode(code);
+        }
+
+        int deleted = Concurrently.await(() -> codes.forgetExpired());
+
+        assertTrue(deleted >= 2, "at least this test's two dead codes");
+        assertEquals(new Redemption.Refused("no such code"), redeem(unused, TOKEN));
+        assertEquals(new Redemption.Refused("no such code"), redeem(spentTokenGone, TOKEN));
+        assertEquals(new Redemption.Replayed(java.util.Optional.of(live)), redeem(spentTokenLive, TOKEN),
+                "kept while its token lives, so a replay still revokes it");
+        assertInstanceOf(Redemption.Granted.class, redeem(fresh, TOKEN));
+    }
+
+    private Redemption redeem(String code, IssuedToken token) throws Throwable {
+        return Concurrently.await(() -> codes.redeem(code, "forum-a", "https://forum-a.example/cb", VERIFIER, token));
     }
 
     private void refused(String code, String client, String redirect, String verifier) throws Throwable {
