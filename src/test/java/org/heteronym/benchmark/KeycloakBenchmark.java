@@ -67,14 +67,14 @@ class KeycloakBenchmark {
                     home.getFileName(), Runtime.getRuntime().availableProcessors(), javaHome());
             Realm realm = configure(base, users);
 
-            LoadGenerator.Result cc = LoadGenerator.run("Keycloak client credentials", 64, Duration.ofSeconds(5),
+            LoadGenerator.Result cc = LoadGenerator.run("Keycloak client credentials", 64, Duration.ofSeconds(10),
                     Duration.ofSeconds(seconds), 1_000_000, worker -> requireEs256(expect(BenchHttp.postForm(
                             realm.tokenUrl(), "cc", "cc-secret", Map.of("grant_type", "client_credentials")), 200),
                             "access_token"));
             line("%s", cc);
             for (int workers : new int[] {16, 64}) {
                 LoadGenerator.Result logins = LoadGenerator.run("Keycloak authorization-code login (password, PKCE)",
-                        workers, Duration.ofSeconds(5), Duration.ofSeconds(seconds), 1_000_000,
+                        workers, Duration.ofSeconds(10), Duration.ofSeconds(seconds), 1_000_000,
                         worker -> login(realm, "user" + worker));
                 line("%s", logins);
             }
