@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
  * {@code bench.login-connections} (16,64), {@code bench.token-rate} (the paced exchange rate, default 1,872/s; set it to three times Keycloak's rate measured the same session).
  */
 @QuarkusTest
-@TestProfile(BenchmarkProfile.class)
+@TestProfile(LoginBenchmarkProfile.class)
 @Tag("benchmark")
 class OidcBenchmark {
 
