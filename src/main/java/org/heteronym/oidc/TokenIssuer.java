@@ -1,8 +1,6 @@
 package org.heteronym.oidc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import org.heteronym.crypto.Sha256;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,11 +76,6 @@ public class TokenIssuer {
 
     /** OpenID Connect Core §3.1.3.6: base64url of the left half of SHA-256 over the access token's ASCII. */
     static String atHash(String accessToken) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(accessToken.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 16));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(Sha256.of(accessToken), 16));
     }
 }

@@ -1,14 +1,12 @@
 package org.heteronym.oidc.client;
 
+import org.heteronym.crypto.Sha256;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -129,7 +127,7 @@ public class ClientAssertions {
         byte[] jti;
         Instant expires;
         try {
-            jti = sha256(claims.getJwtId());
+            jti = Sha256.of(claims.getJwtId());
             expires = Instant.ofEpochSecond(claims.getExpirationTime().getValue()).plusSeconds(CLOCK_SKEW_SECONDS);
         } catch (MalformedClaimException e) {
             throw OAuthError.invalidClient("the client assertion's jti or exp is malformed");
@@ -178,13 +176,5 @@ public class ClientAssertions {
             case ErrorCodes.SIGNATURE_INVALID, ErrorCodes.SIGNATURE_MISSING -> SIGNATURE;
             default -> "exp must not be before iat or nbf";   // the one check jose4j reports without a code of its own
         };
-    }
-
-    private static byte[] sha256(String value) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
