@@ -1,12 +1,14 @@
 package org.heteronym.crypto.jose;
 
 import java.io.IOException;
+import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.InvalidParameterException;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Security;
+import java.security.Signature;
 import java.security.SignatureException;
 import java.security.SignatureSpi;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
  *
  * <p>Installed first in the provider list, it is chosen only where a caller asks for {@code SHA256withECDSA} without
  * naming a provider <em>and</em> initialises it with an {@code Es256PrivateKey} ({@link Service#supportsParameter});
- * every other key, and every verification, falls through to the next provider as if it were absent. That is how a
+ * every other key, and every verification, falls through to the next provider as if it were absent (and is handed
+ * to the JDK where a caller has pinned this provider too early). That is how a
  * JOSE library we do not control (jose4j under SmallRye JWT) signs with it.
  */
 public final class Es256Provider extends Provider {
@@ -63,37 +66,60 @@ public final class Es256Provider extends Provider {
         }
     }
 
-    /** Signing only; the output is the DER {@code ECDSA-Sig-Value} that {@code SHA256withECDSA} defines. */
+    /**
+     * Signs for an {@code Es256PrivateKey}; the output is the DER {@code ECDSA-Sig-Value} that {@code SHA256withECDSA}
+     * defines. A caller that fixes the provider before initialising (JCA does so on {@code getProvider()} or
+     * {@code setParameter}) may hand it any other key: then the JDK's implementation does the work, so this provider
+     * can never make a signature or a verification fail that would otherwise succeed.
+     */
     static final class Es256Signature extends SignatureSpi {
         private final SHA256Digest digest = new SHA256Digest();
         private Es256PrivateKey key;
+        private Signature jdk;
 
         @Override
         protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
-            if (!(privateKey instanceof Es256PrivateKey es256)) {
-                throw new InvalidKeyException("only Es256PrivateKey");
+            if (privateKey instanceof Es256PrivateKey es256) {
+                key = es256;
+                jdk = null;
+                digest.reset();
+            } else {
+                key = null;
+                jdk = jdkSignature();
+                jdk.initSign(privateKey);
             }
-            key = es256;
-            digest.reset();
         }
 
         @Override
         protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
-            throw new InvalidKeyException("signing only");
+            key = null;
+            jdk = jdkSignature();
+            jdk.initVerify(publicKey);
         }
 
         @Override
-        protected void engineUpdate(byte b) {
-            digest.update(b);
+        protected void engineUpdate(byte b) throws SignatureException {
+            if (jdk != null) {
+                jdk.update(b);
+            } else {
+                digest.update(b);
+            }
         }
 
         @Override
-        protected void engineUpdate(byte[] b, int off, int len) {
-            digest.update(b, off, len);
+        protected void engineUpdate(byte[] b, int off, int len) throws SignatureException {
+            if (jdk != null) {
+                jdk.update(b, off, len);
+            } else {
+                digest.update(b, off, len);
+            }
         }
 
         @Override
         protected byte[] engineSign() throws SignatureException {
+            if (jdk != null) {
+                return jdk.sign();
+            }
             if (key == null) {
                 throw new SignatureException("not initialised for signing");
             }
@@ -111,7 +137,18 @@ public final class Es256Provider extends Provider {
 
         @Override
         protected boolean engineVerify(byte[] signature) throws SignatureException {
-            throw new SignatureException("signing only");
+            if (jdk == null) {
+                throw new SignatureException("not initialised for verification");
+            }
+            return jdk.verify(signature);
+        }
+
+        private static Signature jdkSignature() throws InvalidKeyException {
+            try {
+                return Signature.getInstance("SHA256withECDSA", "SunEC");
+            } catch (GeneralSecurityException e) {
+                throw new InvalidKeyException("no JDK ECDSA implementation to hand this key to", e);
+            }
         }
 
         @Override

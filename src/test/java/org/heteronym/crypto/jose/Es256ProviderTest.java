@@ -77,6 +77,27 @@ class Es256ProviderTest {
         assertThrows(IllegalArgumentException.class, () -> new Es256PrivateKey(secp384r1()));
     }
 
+    /** JCA pins the first provider when asked for it before initialisation; other keys must still work then. */
+    @Test
+    void aCallerThatPinsItEarlyStillSignsAndVerifiesOtherKeysThroughTheJdk() throws Exception {
+        KeyPair pair = generate();
+        Signature signer = Signature.getInstance("SHA256withECDSA");
+        assertEquals(Es256Provider.NAME, signer.getProvider().getName(), "pinned before init");
+        signer.initSign(pair.getPrivate());
+        signer.update("pinned".getBytes(StandardCharsets.US_ASCII));
+        byte[] der = signer.sign();
+
+        Signature verifier = Signature.getInstance("SHA256withECDSA");
+        verifier.getProvider();
+        verifier.initVerify(pair.getPublic());
+        verifier.update("pinned".getBytes(StandardCharsets.US_ASCII));
+        assertTrue(verifier.verify(der));
+        verifier.initVerify(generate().getPublic());
+        verifier.update("pinned".getBytes(StandardCharsets.US_ASCII));
+        assertFalse(verifier.verify(der), "another key");
+        assertTrue(verify(pair.getPublic(), "pinned", der), "and an unpinned JDK verifier agrees");
+    }
+
     @Test
     void joseSignaturesVerifyUnderThePublicKeyOnly() throws Exception {
         KeyPair pair = generate();
