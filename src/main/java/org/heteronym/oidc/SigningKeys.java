@@ -1,5 +1,6 @@
 package org.heteronym.oidc;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,7 +32,11 @@ import org.heteronym.crypto.jose.Es256Provider;
  * <p>Rotation with overlap: add the new key's file at the end of the list (published, not yet signing), wait longer
  * than forums cache the JWKS, move it to the front (it signs), and remove the old one once tokens it signed have
  * expired. A forum therefore never receives a token whose key it cannot find.
+ *
+ * <p>Created at start-up: a key file that does not load stops the service at once, and the ES256 provider it installs
+ * also verifies the passkey assertions that precede the first token.
  */
+@Startup
 @ApplicationScoped
 public class SigningKeys {
 

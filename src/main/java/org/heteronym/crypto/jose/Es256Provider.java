@@ -15,20 +15,28 @@ import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
+import java.math.BigInteger;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
 import org.bouncycastle.crypto.signers.HMacDSAKCalculator;
+import org.bouncycastle.crypto.signers.StandardDSAEncoding;
+import org.bouncycastle.math.ec.ECCurve;
 
 /**
- * A JCA provider with one service, {@code SHA256withECDSA} for {@link Es256PrivateKey} keys only, computed with Bouncy
- * Castle's P-256 arithmetic and deterministic nonces (RFC 6979): about half the CPU of the JDK's implementation per
- * signature, which is most of the cost of issuing an ID token.
+ * A JCA provider with one service, {@code SHA256withECDSA}, computed with Bouncy Castle's specialised P-256
+ * arithmetic: signing for {@link Es256PrivateKey} keys only, with deterministic nonces (RFC 6979), about half the CPU
+ * of the JDK's implementation per signature; verification for any P-256 public key, about a third of the JDK's
+ * (ADR 0011): a passkey assertion and a client assertion are each one such verification.
  *
  * <p>Installed first in the provider list, it is chosen only where a caller asks for {@code SHA256withECDSA} without
- * naming a provider <em>and</em> initialises it with an {@code Es256PrivateKey} ({@link Service#supportsParameter});
- * every other key, and every verification, falls through to the next provider as if it were absent (and is handed
- * to the JDK where a caller has pinned this provider too early). That is how a
- * JOSE library we do not control (jose4j under SmallRye JWT) signs with it.
+ * naming a provider <em>and</em> initialises it with one of those keys ({@link Service#supportsParameter}); every other
+ * key falls through to the next provider as if this one were absent (and is handed to the JDK where a caller has
+ * pinned this provider too early). That is how libraries we do not control (jose4j under SmallRye JWT, webauthn4j
+ * under Quarkus WebAuthn) sign and verify with it.
  */
 public final class Es256Provider extends Provider {
 
@@ -40,7 +48,8 @@ public final class Es256Provider extends Provider {
                 Map.of()) {
             @Override
             public boolean supportsParameter(Object parameter) {
-                return parameter instanceof Es256PrivateKey;
+                return parameter instanceof Es256PrivateKey
+                        || parameter instanceof ECPublicKey publicKey && isP256(publicKey.getParams());
             }
 
             @Override
@@ -66,8 +75,27 @@ public final class Es256Provider extends Provider {
         }
     }
 
+    /** The curve's every parameter, compared by value: keys from any provider carry their own parameter objects. */
+    static boolean isP256(ECParameterSpec params) {
+        ECCurve curve = Es256PrivateKey.DOMAIN.getCurve();
+        return params != null
+                && params.getCofactor() == 1
+                && params.getOrder().equals(Es256PrivateKey.DOMAIN.getN())
+                && params.getCurve().getField() instanceof ECFieldFp field
+                && field.getP().equals(curve.getField().getCharacteristic())
+                && params.getCurve().getA().equals(curve.getA().toBigInteger())
+                && params.getCurve().getB().equals(curve.getB().toBigInteger())
+                && params.getGenerator().getAffineX().equals(Es256PrivateKey.DOMAIN.getG().getAffineXCoord()
+                        .toBigInteger())
+                && params.getGenerator().getAffineY().equals(Es256PrivateKey.DOMAIN.getG().getAffineYCoord()
+                        .toBigInteger());
+    }
+
     /**
-     * Signs for an {@code Es256PrivateKey}; the output is the DER {@code ECDSA-Sig-Value} that {@code SHA256withECDSA}
+     * Signs for an {@code Es256PrivateKey} and verifies for a P-256 public key; the signature is the DER
+     * {@code ECDSA-Sig-Value} that {@code SHA256withECDSA} defines; one that is not strict DER, or whose r or s is
+     * negative or not below the group order, is refused with a {@link SignatureException}, as the JDK refuses
+     * malformed encodings. The output is the DER {@code ECDSA-Sig-Value} that {@code SHA256withECDSA}
      * defines. A caller that fixes the provider before initialising (JCA does so on {@code getProvider()} or
      * {@code setParameter}) may hand it any other key: then the JDK's implementation does the work, so this provider
      * can never make a signature or a verification fail that would otherwise succeed.
@@ -75,10 +103,12 @@ public final class Es256Provider extends Provider {
     static final class Es256Signature extends SignatureSpi {
         private final SHA256Digest digest = new SHA256Digest();
         private Es256PrivateKey key;
+        private ECPublicKeyParameters publicKey;
         private Signature jdk;
 
         @Override
         protected void engineInitSign(PrivateKey privateKey) throws InvalidKeyException {
+            publicKey = null;
             if (privateKey instanceof Es256PrivateKey es256) {
                 key = es256;
                 jdk = null;
@@ -91,10 +121,27 @@ public final class Es256Provider extends Provider {
         }
 
         @Override
-        protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
+        protected void engineInitVerify(PublicKey verificationKey) throws InvalidKeyException {
             key = null;
-            jdk = jdkSignature();
-            jdk.initVerify(publicKey);
+            if (verificationKey instanceof ECPublicKey ec && isP256(ec.getParams())) {
+                publicKey = bouncyCastleKey(ec);
+                jdk = null;
+                digest.reset();
+            } else {
+                publicKey = null;
+                jdk = jdkSignature();
+                jdk.initVerify(verificationKey);
+            }
+        }
+
+        /** The point checked to lie on the curve (not the identity), as the JDK's key factory also checks. */
+        private static ECPublicKeyParameters bouncyCastleKey(ECPublicKey key) throws InvalidKeyException {
+            try {
+                return new ECPublicKeyParameters(Es256PrivateKey.DOMAIN.getCurve().validatePoint(
+                        key.getW().getAffineX(), key.getW().getAffineY()), Es256PrivateKey.DOMAIN);
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new InvalidKeyException("not a point of P-256", e);
+            }
         }
 
         @Override
@@ -137,10 +184,25 @@ public final class Es256Provider extends Provider {
 
         @Override
         protected boolean engineVerify(byte[] signature) throws SignatureException {
-            if (jdk == null) {
+            if (jdk != null) {
+                return jdk.verify(signature);
+            }
+            if (publicKey == null) {
                 throw new SignatureException("not initialised for verification");
             }
-            return jdk.verify(signature);
+            byte[] hash = new byte[digest.getDigestSize()];
+            digest.doFinal(hash, 0);
+            BigInteger[] rs;
+            try {
+                rs = StandardDSAEncoding.INSTANCE.decode(publicKey.getParameters().getN(), signature);
+            } catch (IOException | RuntimeException e) {
+                // Bouncy Castle's parser throws a NullPointerException on an empty array and other runtime exceptions
+                // on some malformed ones; all of them mean the same to the caller
+                throw new SignatureException("not a DER ECDSA signature with r and s below the group order", e);
+            }
+            ECDSASigner verifier = new ECDSASigner();
+            verifier.init(false, publicKey);
+            return verifier.verifySignature(hash, rs[0], rs[1]);
         }
 
         private static Signature jdkSignature() throws InvalidKeyException {

@@ -72,9 +72,69 @@ class Es256ProviderTest {
 
         Signature verifier = Signature.getInstance("SHA256withECDSA");
         verifier.initVerify(pair.getPublic());
-        assertNotEquals(Es256Provider.NAME, verifier.getProvider().getName(), "verification is left to the JDK");
+        assertEquals(Es256Provider.NAME, verifier.getProvider().getName(), "any P-256 public key verifies here");
+        Signature p384 = Signature.getInstance("SHA256withECDSA");
+        p384.initVerify(secp384r1Pair().getPublic());
+        assertNotEquals(Es256Provider.NAME, p384.getProvider().getName(), "other curves are left to the JDK");
 
         assertThrows(IllegalArgumentException.class, () -> new Es256PrivateKey(secp384r1()));
+    }
+
+    /** The JDK signs with a random nonce; this verifier must agree with the JDK's on its signatures and on forgeries. */
+    @Test
+    void verificationAgreesWithTheJdkOnGenuineAndForgedSignatures() throws Exception {
+        KeyPair pair = generate();
+        for (int i = 0; i < 20; i++) {
+            String message = "message " + i;
+            byte[] der = jdkSign(pair, message);
+            assertTrue(verify(pair.getPublic(), message, der));
+            assertTrue(jdkVerify(pair.getPublic(), message, der));
+            assertFalse(verify(pair.getPublic(), message + "!", der), "another message");
+            assertFalse(verify(generate().getPublic(), message, der), "another key");
+            byte[] flipped = der.clone();
+            flipped[flipped.length - 1] ^= 1;
+            assertFalse(verify(pair.getPublic(), message, flipped), "a changed s");
+            assertFalse(jdkVerify(pair.getPublic(), message, flipped));
+        }
+    }
+
+    @Test
+    void malformedSignaturesAreRefusedWithoutVerifying() throws Exception {
+        KeyPair pair = generate();
+        byte[] der = jdkSign(pair, "m");
+        ASN1Sequence rs = ASN1Sequence.getInstance(der);
+        BigInteger r = ASN1Integer.getInstance(rs.getObjectAt(0)).getValue();
+        BigInteger s = ASN1Integer.getInstance(rs.getObjectAt(1)).getValue();
+        BigInteger n = ((ECPublicKey) pair.getPublic()).getParams().getOrder();
+
+        byte[] trailing = java.util.Arrays.copyOf(der, der.length + 1);
+        assertThrows(java.security.SignatureException.class, () -> verify(pair.getPublic(), "m", trailing));
+        assertThrows(java.security.SignatureException.class,
+                () -> verify(pair.getPublic(), "m", java.util.Arrays.copyOf(der, der.length - 1)), "truncated");
+        assertThrows(java.security.SignatureException.class,
+                () -> verify(pair.getPublic(), "m", derOf(r.add(n), s)), "r + n names the same r modulo n");
+        assertThrows(java.security.SignatureException.class,
+                () -> verify(pair.getPublic(), "m", derOf(r, s.negate())), "negative s");
+        assertThrows(java.security.SignatureException.class,
+                () -> verify(pair.getPublic(), "m", new byte[0]), "empty");
+        assertFalse(verify(pair.getPublic(), "m", derOf(BigInteger.ZERO, s)), "r = 0");
+        assertTrue(verify(pair.getPublic(), "m", derOf(r, s)), "the untouched pair still verifies");
+    }
+
+    /** A public key whose point is not on the curve (an invalid-curve attack) is refused before any arithmetic. */
+    @Test
+    void aPointOffTheCurveIsRefused() throws Exception {
+        ECPublicKey genuine = (ECPublicKey) generate().getPublic();
+        ECPoint offCurve = new ECPoint(genuine.getW().getAffineX(), genuine.getW().getAffineY().add(BigInteger.ONE));
+        ECPublicKey forged = new ECPublicKey() {
+            @Override public ECPoint getW() { return offCurve; }
+            @Override public java.security.spec.ECParameterSpec getParams() { return genuine.getParams(); }
+            @Override public String getAlgorithm() { return "EC"; }
+            @Override public String getFormat() { return null; }
+            @Override public byte[] getEncoded() { return null; }
+        };
+        Signature verifier = Signature.getInstance("SHA256withECDSA", Es256Provider.NAME);
+        assertThrows(java.security.InvalidKeyException.class, () -> verifier.initVerify(forged));
     }
 
     /** JCA pins the first provider when asked for it before initialisation; other keys must still work then. */
@@ -95,7 +155,10 @@ class Es256ProviderTest {
         verifier.initVerify(generate().getPublic());
         verifier.update("pinned".getBytes(StandardCharsets.US_ASCII));
         assertFalse(verifier.verify(der), "another key");
-        assertTrue(verify(pair.getPublic(), "pinned", der), "and an unpinned JDK verifier agrees");
+        assertTrue(jdkVerify(pair.getPublic(), "pinned", der), "and the JDK's verifier agrees");
+        verifier.initVerify(secp384r1Pair().getPublic());
+        verifier.update("pinned".getBytes(StandardCharsets.US_ASCII));
+        assertFalse(verifier.verify(der), "a P-384 key, handed to the JDK");
     }
 
     @Test
@@ -137,6 +200,25 @@ class Es256ProviderTest {
         return verifier.verify(der);
     }
 
+    private static byte[] jdkSign(KeyPair pair, String message) throws Exception {
+        Signature signer = Signature.getInstance("SHA256withECDSA", "SunEC");
+        signer.initSign(pair.getPrivate());
+        signer.update(message.getBytes(StandardCharsets.US_ASCII));
+        return signer.sign();
+    }
+
+    private static boolean jdkVerify(PublicKey key, String message, byte[] der) throws Exception {
+        Signature verifier = Signature.getInstance("SHA256withECDSA", "SunEC");
+        verifier.initVerify(key);
+        verifier.update(message.getBytes(StandardCharsets.US_ASCII));
+        return verifier.verify(der);
+    }
+
+    private static byte[] derOf(BigInteger r, BigInteger s) throws Exception {
+        return new org.bouncycastle.asn1.DERSequence(new ASN1Integer[] {new ASN1Integer(r), new ASN1Integer(s)})
+                .getEncoded();
+    }
+
     private static JsonWebSignature parse(String compact, PublicKey key) throws Exception {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setCompactSerialization(compact);
@@ -151,9 +233,13 @@ class Es256ProviderTest {
     }
 
     private static ECPrivateKey secp384r1() throws Exception {
+        return (ECPrivateKey) secp384r1Pair().getPrivate();
+    }
+
+    private static KeyPair secp384r1Pair() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp384r1"));
-        return (ECPrivateKey) generator.generateKeyPair().getPrivate();
+        return generator.generateKeyPair();
     }
 
     private static java.security.spec.ECParameterSpec p256() throws Exception {
