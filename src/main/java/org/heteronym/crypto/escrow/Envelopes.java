@@ -1,5 +1,6 @@
 package org.heteronym.crypto.escrow;
 
+import java.math.BigInteger;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,9 @@ public final class Envelopes {
             for (int j = 0; j < l; j++) {
                 System.arraycopy(encodedRecord, j * ChunkMap.CHUNK_LENGTH, chunk, 0, ChunkMap.CHUNK_LENGTH);
                 ECPoint m = ChunkMap.encode(chunk).raw();
-                out[2 * j] = P256.combMultiply(P256.G, nonZero(r[j]).toBigInteger());
-                out[2 * j + 1] = P256.combMultiply(jointKey.raw(), r[j].toBigInteger()).add(m);
+                BigInteger rj = nonZero(r[j]).toBigInteger();
+                out[2 * j] = FixedWindowMultiplier.multiply(P256.G, rj);
+                out[2 * j + 1] = FixedWindowMultiplier.multiply(jointKey.raw(), rj).add(m);
             }
         } finally {
             Bytes.wipe(chunk);
@@ -76,8 +78,9 @@ public final class Envelopes {
         }
         ECPoint[] out = new ECPoint[2 * l];
         for (int j = 0; j < l; j++) {
-            out[2 * j] = P256.combMultiply(P256.G, nonZero(s[j]).toBigInteger()).add(source.a(j).raw());
-            out[2 * j + 1] = P256.combMultiply(jointKey.raw(), s[j].toBigInteger()).add(source.b(j).raw());
+            BigInteger sj = nonZero(s[j]).toBigInteger();
+            out[2 * j] = FixedWindowMultiplier.multiply(P256.G, sj).add(source.a(j).raw());
+            out[2 * j + 1] = FixedWindowMultiplier.multiply(jointKey.raw(), sj).add(source.b(j).raw());
         }
         return assemble(source.epochId(), out);
     }
