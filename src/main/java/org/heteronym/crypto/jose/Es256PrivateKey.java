@@ -24,8 +24,7 @@ public final class Es256PrivateKey implements ECPrivateKey {
 
     /** @throws IllegalArgumentException unless {@code key} is on P-256 */
     public Es256PrivateKey(ECPrivateKey key) {
-        if (!SECP256R1.getN().equals(key.getParams().getOrder())
-                || !SECP256R1.getCurve().getA().toBigInteger().equals(key.getParams().getCurve().getA())) {
+        if (!Es256Provider.isP256(key.getParams())) {
             throw new IllegalArgumentException("not a P-256 key");
         }
         this.key = key;

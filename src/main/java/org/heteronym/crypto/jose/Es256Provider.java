@@ -1,6 +1,7 @@
 package org.heteronym.crypto.jose;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
 import java.security.InvalidParameterException;
@@ -11,14 +12,13 @@ import java.security.Security;
 import java.security.Signature;
 import java.security.SignatureException;
 import java.security.SignatureSpi;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECFieldFp;
+import java.security.spec.ECParameterSpec;
 import java.util.List;
 import java.util.Map;
 import org.bouncycastle.asn1.ASN1Integer;
 import org.bouncycastle.asn1.DERSequence;
-import java.math.BigInteger;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECFieldFp;
-import java.security.spec.ECParameterSpec;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.params.ECPublicKeyParameters;
 import org.bouncycastle.crypto.signers.ECDSASigner;
@@ -75,28 +75,34 @@ public final class Es256Provider extends Provider {
         }
     }
 
-    /** The curve's every parameter, compared by value: keys from any provider carry their own parameter objects. */
+    private static final ECCurve CURVE = Es256PrivateKey.DOMAIN.getCurve();
+    private static final BigInteger P = CURVE.getField().getCharacteristic();
+    private static final BigInteger A = CURVE.getA().toBigInteger();
+    private static final BigInteger B = CURVE.getB().toBigInteger();
+    private static final BigInteger GX = Es256PrivateKey.DOMAIN.getG().getAffineXCoord().toBigInteger();
+    private static final BigInteger GY = Es256PrivateKey.DOMAIN.getG().getAffineYCoord().toBigInteger();
+
+    /**
+     * The curve's every parameter, compared by value: keys from any provider carry their own parameter objects.
+     * Asked twice per verification (provider selection, then initialisation), hence the constants.
+     */
     static boolean isP256(ECParameterSpec params) {
-        ECCurve curve = Es256PrivateKey.DOMAIN.getCurve();
         return params != null
                 && params.getCofactor() == 1
                 && params.getOrder().equals(Es256PrivateKey.DOMAIN.getN())
                 && params.getCurve().getField() instanceof ECFieldFp field
-                && field.getP().equals(curve.getField().getCharacteristic())
-                && params.getCurve().getA().equals(curve.getA().toBigInteger())
-                && params.getCurve().getB().equals(curve.getB().toBigInteger())
-                && params.getGenerator().getAffineX().equals(Es256PrivateKey.DOMAIN.getG().getAffineXCoord()
-                        .toBigInteger())
-                && params.getGenerator().getAffineY().equals(Es256PrivateKey.DOMAIN.getG().getAffineYCoord()
-                        .toBigInteger());
+                && field.getP().equals(P)
+                && params.getCurve().getA().equals(A)
+                && params.getCurve().getB().equals(B)
+                && params.getGenerator().getAffineX().equals(GX)
+                && params.getGenerator().getAffineY().equals(GY);
     }
 
     /**
      * Signs for an {@code Es256PrivateKey} and verifies for a P-256 public key; the signature is the DER
-     * {@code ECDSA-Sig-Value} that {@code SHA256withECDSA} defines; one that is not strict DER, or whose r or s is
-     * negative or not below the group order, is refused with a {@link SignatureException}, as the JDK refuses
-     * malformed encodings. The output is the DER {@code ECDSA-Sig-Value} that {@code SHA256withECDSA}
-     * defines. A caller that fixes the provider before initialising (JCA does so on {@code getProvider()} or
+     * {@code ECDSA-Sig-Value} that {@code SHA256withECDSA} defines, and one that is not strict DER, or whose r or s
+     * is negative or not below the group order, is refused with a {@link SignatureException}, as the JDK refuses
+     * malformed encodings. A caller that fixes the provider before initialising (JCA does so on {@code getProvider()} or
      * {@code setParameter}) may hand it any other key: then the JDK's implementation does the work, so this provider
      * can never make a signature or a verification fail that would otherwise succeed.
      */
@@ -137,7 +143,7 @@ public final class Es256Provider extends Provider {
         /** The point checked to lie on the curve (not the identity), as the JDK's key factory also checks. */
         private static ECPublicKeyParameters bouncyCastleKey(ECPublicKey key) throws InvalidKeyException {
             try {
-                return new ECPublicKeyParameters(Es256PrivateKey.DOMAIN.getCurve().validatePoint(
+                return new ECPublicKeyParameters(CURVE.validatePoint(
                         key.getW().getAffineX(), key.getW().getAffineY()), Es256PrivateKey.DOMAIN);
             } catch (IllegalArgumentException | NullPointerException e) {
                 throw new InvalidKeyException("not a point of P-256", e);
