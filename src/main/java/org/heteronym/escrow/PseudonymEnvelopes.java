@@ -4,17 +4,14 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
 import org.heteronym.crypto.escrow.Envelope;
@@ -22,12 +19,10 @@ import org.heteronym.crypto.escrow.Envelopes;
 import org.heteronym.crypto.escrow.Hash32;
 import org.heteronym.crypto.escrow.MalformedEncodingException;
 import org.heteronym.crypto.escrow.PseudonymBinding;
-import org.heteronym.crypto.escrow.Transcript;
 import org.heteronym.crypto.merkle.MerkleHash;
 import org.heteronym.log.EntryKind;
 import org.heteronym.log.LogAppender;
 import org.heteronym.log.LogEntry;
-import org.heteronym.persistence.AdvisoryLocks;
 import org.heteronym.persistence.UniqueViolations;
 
 /**
@@ -40,7 +35,6 @@ public class PseudonymEnvelopes {
 
     /** Handle variants per pseudonym (the column allows 0–15): far more than any forum's collisions will use. */
     static final int MAX_VARIANTS = 16;
-    private static final int HANDLE_RACE_RETRIES = 3;
 
     private final SecureRandom random = new SecureRandom();
     private final EpochRegistry epochs;
@@ -67,10 +61,14 @@ public class PseudonymEnvelopes {
 
     /**
      * The pseudonym's row, created with its envelope, its handle and its log entry if this is the first login.
-     * Concurrent first logins of one member to one forum serialise on an advisory lock and yield one row and one log
-     * entry. The handle is the first variant the forum does not already show for another pseudonym; first logins whose
-     * first-choice handles collide serialise on a second lock, and if one still takes a later variant another wanted
-     * at the same moment, the loser's transaction rolls back whole and is tried again.
+     *
+     * <p>The creation is one SQL statement, so it needs no explicit transaction and no lock, and a first login costs
+     * one round trip to the database: it picks the lowest handle variant that no other pseudonym of the forum shows,
+     * inserts the row unless the pseudonym already has one, and appends the log entry only for a row it inserted. The
+     * unique keys arbitrate races. A concurrent first login of the same member to the same forum waits for the
+     * other's commit and inserts nothing, then reads the winner's row, so there is one row and one log entry. A
+     * pseudonym whose chosen handle another pseudonym took at the same moment fails on the handle's unique key and is
+     * tried again with the handles now taken; each round has a winner, so the retries are bounded by the variants.
      *
      * @param handles        the handle of each variant (0, 1, …) of this pseudonym
      * @param memberEnvelope the member's sealed identity (read from the member row, never written back)
@@ -78,20 +76,48 @@ public class PseudonymEnvelopes {
     public Uni<Pseudonym> ensure(String forumId, String pseudonym, IntFunction<String> handles,
                                  byte[] memberEnvelope) {
         PseudonymKey key = new PseudonymKey(forumId, pseudonym);
-        return pool.withTransaction(connection -> AdvisoryLocks.lockForTransaction(connection,
-                                lockKey("pseudonym", forumId, pseudonym))
-                        .chain(() -> read(connection, key))
-                        .chain(existing -> existing.isPresent() ? Uni.createFrom().item(existing.get())
-                                : AdvisoryLocks.lockForTransaction(connection, lockKey("handle", forumId,
-                                        handles.apply(0)))
-                                .chain(() -> freeVariant(connection, forumId, handles))
-                                .chain(variant -> create(connection, key, variant, handles.apply(variant),
-                                        memberEnvelope))))
-                .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(HANDLE_RACE_RETRIES);
+        String[] candidates = IntStream.range(0, MAX_VARIANTS).mapToObj(handles).toArray(String[]::new);
+        return sealed(key, memberEnvelope)
+                .chain(fresh -> pool.preparedQuery(CREATE).execute(Tuple.tuple(List.of(forumId, pseudonym,
+                                fresh.row.epochId, Buffer.buffer(fresh.row.envelope), Buffer.buffer(fresh.row.bindingNonce),
+                                Buffer.buffer(fresh.row.logLeafHash), candidates, fresh.row.createdOn,
+                                Buffer.buffer(fresh.entry.bytes()))))
+                        .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(MAX_VARIANTS)
+                        .chain(rows -> {
+                            if (rows.rowCount() == 1) {
+                                Row created = rows.iterator().next();
+                                fresh.row.handle = created.getString("handle");
+                                fresh.row.handleVariant = created.getInteger("handle_variant");
+                                return Uni.createFrom().item(fresh.row);
+                            }
+                            return read(key).map(existing -> existing.orElseThrow(() -> new IllegalStateException(
+                                    "all " + MAX_VARIANTS + " handle variants are taken at forum " + forumId)));
+                        }));
     }
 
-    private static Uni<Optional<Pseudonym>> read(SqlConnection connection, PseudonymKey key) {
-        return connection.preparedQuery("select epoch_id, envelope, binding_nonce, log_leaf_hash, handle,"
+    /**
+     * Picks the first free handle variant ({@code $7} lists them in order), inserts the pseudonym's row unless it
+     * exists, and appends its log entry ({@code $9}, shuffled) for the row it inserted; returns nothing if it inserted
+     * nothing. Statements of one command share a snapshot, so the free variant is the one seen at the start; the
+     * handle's unique key catches a variant taken since.
+     */
+    private static final String CREATE = """
+            with candidate as (
+                select handle, variant - 1 as variant from unnest($7::text[]) with ordinality as c (handle, variant)
+                where not exists (select 1 from pseudonym p where p.forum_id = $1 and p.handle = c.handle)
+                order by variant limit 1),
+            created as (
+                insert into pseudonym (forum_id, pseudonym, epoch_id, envelope, binding_nonce, log_leaf_hash, handle,
+                                       handle_variant, created_on)
+                select $1, $2, $3, $4, $5, $6, handle, variant, $8 from candidate
+                on conflict (forum_id, pseudonym) do nothing
+                returning handle, handle_variant),
+            logged as (""" + LogAppender.shuffledAppendFor("created", 9) + """
+            )
+            select handle, handle_variant from created, logged""";
+
+    private Uni<Optional<Pseudonym>> read(PseudonymKey key) {
+        return pool.preparedQuery("select epoch_id, envelope, binding_nonce, log_leaf_hash, handle,"
                         + " handle_variant, created_on from pseudonym where forum_id = $1 and pseudonym = $2")
                 .execute(Tuple.of(key.forumId(), key.pseudonym()))
                 .map(rows -> {
@@ -112,24 +138,14 @@ public class PseudonymEnvelopes {
                 });
     }
 
-    /** The lowest variant whose handle no other pseudonym of the forum shows. */
-    private static Uni<Integer> freeVariant(SqlConnection connection, String forumId, IntFunction<String> handles) {
-        List<String> candidates = IntStream.range(0, MAX_VARIANTS).mapToObj(handles).toList();
-        return connection.preparedQuery("select handle from pseudonym where forum_id = $1 and handle = any($2)")
-                .execute(Tuple.of(forumId, candidates.toArray(new String[0])))
-                .map(rows -> {
-                    Set<String> taken = new java.util.HashSet<>();
-                    rows.forEach(row -> taken.add(row.getString("handle")));
-                    return IntStream.range(0, MAX_VARIANTS).filter(v -> !taken.contains(candidates.get(v)))
-                            .findFirst().orElseThrow(() -> new IllegalStateException(
-                                    "all " + MAX_VARIANTS + " handle variants are taken at forum " + forumId));
-                });
+    /** A new row (without its handle, chosen by the database) and its log entry. */
+    private record Fresh(Pseudonym row, LogEntry entry) {
     }
 
-    private Uni<Pseudonym> create(SqlConnection connection, PseudonymKey key, int variant, String handle,
-                                  byte[] memberEnvelope) {
-        Envelope source = decode(memberEnvelope);
-        return epochs.key(source.epochId().toHex()).chain(epochKey -> {
+    /** The pseudonym's envelope, re-randomised from the member's, its binding nonce and its log entry. */
+    private Uni<Fresh> sealed(PseudonymKey key, byte[] memberEnvelope) {
+        return Uni.createFrom().item(() -> decode(memberEnvelope)).chain(source -> epochs.key(
+                source.epochId().toHex()).map(epochKey -> {
             Envelope envelope = Envelopes.rerandomise(source, epochKey, random);
             byte[] nonce = new byte[PseudonymBinding.NONCE_LENGTH];
             random.nextBytes(nonce);
@@ -146,18 +162,9 @@ public class PseudonymEnvelopes {
             row.envelope = envelope.encode();
             row.bindingNonce = nonce;
             row.logLeafHash = MerkleHash.leafHash(entry.bytes());
-            row.handle = handle;
-            row.handleVariant = variant;
             row.createdOn = today;
-            return connection.preparedQuery("insert into pseudonym (forum_id, pseudonym, epoch_id, envelope,"
-                            + " binding_nonce, log_leaf_hash, handle, handle_variant, created_on)"
-                            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
-                    .execute(Tuple.tuple(List.of(key.forumId(), key.pseudonym(), row.epochId,
-                            Buffer.buffer(row.envelope), Buffer.buffer(nonce), Buffer.buffer(row.logLeafHash), handle,
-                            variant, today)))
-                    .chain(() -> log.appendShuffled(connection, entry))
-                    .replaceWith(row);
-        });
+            return new Fresh(row, entry);
+        }));
     }
 
     private static Envelope decode(byte[] memberEnvelope) {
@@ -166,13 +173,5 @@ public class PseudonymEnvelopes {
         } catch (MalformedEncodingException e) {
             throw new IllegalStateException("a stored member envelope does not decode", e);
         }
-    }
-
-    private static byte[] lockKey(String what, String forumId, String value) {
-        return Transcript.start("heteronym/v1/pseudonym-lock")
-                .bytes(what.getBytes(StandardCharsets.UTF_8))
-                .bytes(forumId.getBytes(StandardCharsets.UTF_8))
-                .bytes(value.getBytes(StandardCharsets.UTF_8))
-                .sha256().toBytes();
     }
 }

@@ -2,7 +2,6 @@ package org.heteronym.log;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -13,8 +12,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <ul>
  *   <li>{@link #append} joins the caller's Hibernate Reactive transaction, so the entry commits or rolls back with
  *       the caller's own rows (an envelope never exists without its log entry).</li>
- *   <li>{@link #appendShuffled(SqlConnection, LogEntry)} does the same in a transaction of the SQL client, for hot
- *       paths that bypass the ORM (a forum's first login).</li>
+ *   <li>{@link #shuffledAppendFor} does the same inside one statement of the SQL client, for hot paths that bypass
+ *       the ORM (a forum's first login).</li>
  *   <li>{@link #appendStandalone} is for producers that have nothing else to commit (operator statements,
  *       transparency reports): one autocommitted insert, without an ORM session.</li>
  * </ul>
@@ -43,11 +42,15 @@ public class LogAppender {
         return persist(entry, true);
     }
 
-    /** {@link #appendShuffled}, in the caller's transaction of the SQL client ({@code Pool.withTransaction}). */
-    public Uni<PendingAppend> appendShuffled(SqlConnection connection, LogEntry entry) {
-        return connection.preparedQuery(INSERT)
-                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(entry.bytes()), true))
-                .map(rows -> new PendingAppend(rows.iterator().next().getLong(0), true));
+    /**
+     * {@link #appendShuffled} as part of one SQL statement of the SQL client, for hot paths that bypass the ORM (a
+     * forum's first login): the body of a data-modifying {@code WITH} query that appends the entry given as parameter
+     * {@code $entryParameter} once for each row of the query named {@code source} (zero or one), so that the entry
+     * and the rows that {@code source} creates commit together or not at all.
+     */
+    public static String shuffledAppendFor(String source, int entryParameter) {
+        return "insert into log_pending (entry, shuffle) select $" + entryParameter + "::bytea, true from " + source
+                + " returning id";
     }
 
     /** Appends in a transaction of its own; durable when the returned {@code Uni} completes. */

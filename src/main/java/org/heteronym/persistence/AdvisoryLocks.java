@@ -1,16 +1,12 @@
 package org.heteronym.persistence;
 
-import io.vertx.mutiny.sqlclient.SqlConnection;
-import io.vertx.mutiny.sqlclient.Tuple;
-
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import java.nio.ByteBuffer;
 
 /**
  * Transaction-scoped PostgreSQL advisory locks, for "look up, then create if absent" steps that must not run twice at
- * once for the same key (one member per licence, one pseudonym per member and forum). The lock is released when the
- * caller's transaction ends.
+ * once for the same key (one member per licence). The lock is released when the caller's transaction ends.
  */
 public final class AdvisoryLocks {
 
@@ -26,11 +22,5 @@ public final class AdvisoryLocks {
         return Panache.getSession().chain(session -> session
                 .createNativeQuery("select count(*) from (select pg_advisory_xact_lock(?1)) locked")
                 .setParameter(1, id).getSingleResult()).replaceWithVoid();
-    }
-
-    /** The same, in a transaction of the SQL client ({@code Pool.withTransaction}). */
-    public static Uni<Void> lockForTransaction(SqlConnection connection, byte[] key) {
-        return connection.preparedQuery("select count(*) from (select pg_advisory_xact_lock($1)) locked")
-                .execute(Tuple.of(ByteBuffer.wrap(key).getLong())).replaceWithVoid();
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * consent, the pseudonym's envelope and its log entry). The service runs in this JVM, as in production on two cores,
  * and the load generator beside it. It measures and reports; it asserts no timing. Figures go to stdout and
  * target/benchmark/oidc.txt. Knobs: {@code bench.seconds} (default 20), {@code bench.members} (64),
- * {@code bench.forums} (fresh forums per first-login run, 200), {@code bench.scenarios} (any of token,returning,first),
+ * {@code bench.forums} (fresh forums per first-login run, 400), {@code bench.scenarios} (any of token,returning,first),
  * {@code bench.login-connections} (16,64), {@code bench.token-rate} (the paced exchange rate, default 1,872/s; set it to three times Keycloak's rate measured the same session).
  */
 @QuarkusTest
@@ -61,7 +61,7 @@ class OidcBenchmark {
     void oidcBenchmark() throws Exception {
         int seconds = Integer.getInteger("bench.seconds", 20);
         int members = Integer.getInteger("bench.members", 64);
-        int forums = Integer.getInteger("bench.forums", 200);
+        int forums = Integer.getInteger("bench.forums", 400);
         String base = root.toString().replace("127.0.0.1", "localhost").replaceAll("/$", "");
         line("Heteronym OIDC benchmark, %d cores, JDK %s, %d members", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"), members);
