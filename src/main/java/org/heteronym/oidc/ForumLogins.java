@@ -54,15 +54,15 @@ public class ForumLogins {
             return refused(request, name, name + " admits only " + admitted(forum) + ".");
         }
         Pseudonym pseudonym = pseudonyms.pseudonym(member.id(), forum.clientId());
+        if (consented) {
+            // almost always a first login; ensure finds the row of a member who consents again (prompt=consent)
+            return envelopes.ensure(forum.clientId(), pseudonym.subject(), v -> pseudonyms.handle(pseudonym, v),
+                    member.sealedIdentity()).chain(row -> issue(request, forum, member, pseudonym, row.handleVariant));
+        }
         boolean askAgain = request.prompt().contains("consent");
         return envelopes.handleVariant(forum.clientId(), pseudonym.subject()).chain(variant -> {
             if (variant.isPresent() && !askAgain) {
                 return issue(request, forum, member, pseudonym, variant.get());
-            }
-            if (consented) {
-                return envelopes.ensure(forum.clientId(), pseudonym.subject(), v -> pseudonyms.handle(pseudonym, v),
-                        member.sealedIdentity()).chain(created -> issue(request, forum, member, pseudonym,
-                        created.handleVariant));
             }
             if (request.prompt().contains("none")) {
                 throw new AuthorizationError("consent_required", "the member has not consented to this forum");

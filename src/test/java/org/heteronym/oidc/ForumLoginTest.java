@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -96,6 +97,21 @@ class ForumLoginTest extends WithMemberFixture {
         assertEquals(handle, second.getStringClaim("preferred_username"));
         assertEquals(id.getStringClaim("email"), second.getStringClaim("email"));
         assertEquals(1, pseudonymRows(forum), "one pseudonym row per member and forum");
+
+        // prompt=consent asks again; allowing keeps the pseudonym, its handle and its one envelope
+        byte[] envelope = envelope(forum);
+        TestForum.Login reconsent = TestForum.Login.fresh();
+        Map<String, String> params = forum.authorizeParams(reconsent);
+        params.put("prompt", "consent");
+        Response askedAgain = forum.authorize(person, params);
+        askedAgain.then().statusCode(200).body(containsString("Allow and log in"));
+        Response allowedAgain = TestForum.consent(person, askedAgain.asString(), "allow");
+        IDTokenClaimsSet afterReconsent = validate(forum, exchange(forum,
+                forum.code(URI.create(allowedAgain.header("Location")), reconsent), reconsent), reconsent);
+        assertEquals(sub, afterReconsent.getSubject().getValue());
+        assertEquals(handle, afterReconsent.getStringClaim("preferred_username"));
+        assertEquals(1, pseudonymRows(forum));
+        assertArrayEquals(envelope, envelope(forum), "the envelope made at the first login stays");
 
         // a fresh browser session: sign in with the passkey on the way
         MemberBrowserless elsewhere = new MemberBrowserless(person.authenticator);
@@ -343,6 +359,11 @@ class ForumLoginTest extends WithMemberFixture {
                                                                           String error) {
         return response.then().statusCode(status).contentType("application/json").body("error", equalTo(error))
                 .header("Cache-Control", "no-store");
+    }
+
+    private static byte[] envelope(TestForum forum) throws Throwable {
+        return Concurrently.await(() -> Panache.withSession(() -> Pseudonym.<Pseudonym>find("key.forumId",
+                forum.clientId).singleResult())).envelope;
     }
 
     private static long pseudonymRows(TestForum forum) throws Throwable {
