@@ -285,6 +285,11 @@ class KubernetesManifestsTest {
                 .getSpec().getPodSelector().getMatchLabels());
         assertEquals(POD_LABELS, overlay.get(NetworkPolicy.class, "heteronym-db").getSpec().getIngress().getFirst()
                 .getFrom().getFirst().getPodSelector().getMatchLabels(), "only the service reaches the database");
+        // the service's way out: its database, DNS, and HTTP(S) for JWKS, logout URIs, status lists, OCSP and CRLs
+        Set<Integer> egressPorts = overlay.get(NetworkPolicy.class, "heteronym-egress").getSpec().getEgress().stream()
+                .flatMap(rule -> rule.getPorts().stream()).map(port -> port.getPort().getIntVal())
+                .collect(Collectors.toSet());
+        assertEquals(Set.of(5432, 53, 443, 80), egressPorts);
     }
 
     private static Container container(Deployment deployment) {
