@@ -3,10 +3,6 @@ package org.heteronym.log;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -15,7 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.heteronym.testing.ServiceProcess;
 import org.junit.jupiter.api.Test;
@@ -59,41 +54,14 @@ class LogRestartIT {
             }
             assertTrue(acknowledged.size() >= 150, "the load really ran: " + acknowledged.size() + " appends");
 
-            try (Connection db = ServiceProcess.database(service.schema())) {
-                long pending = awaitNoPending(db);
-                assertEquals(0, pending, "every committed append was integrated after the restarts");
-                Map<String, Integer> found = new HashMap<>();
-                long expectedIndex = 0;
-                try (ResultSet rows = db.createStatement().executeQuery("select idx, entry from log_entry order by idx")) {
-                    while (rows.next()) {
-                        assertEquals(expectedIndex++, rows.getLong(1), "no gap, no duplicate index");
-                        Matcher mark = MARK.matcher(new String(rows.getBytes(2), StandardCharsets.UTF_8));
-                        if (mark.find()) {
-                            found.merge(mark.group(1), 1, Integer::sum);
-                        }
-                    }
-                }
-                for (String append : acknowledged) {
-                    assertEquals(1, found.getOrDefault(append, 0), "acknowledged append " + append);
-                }
-                assertTrue(found.values().stream().allMatch(n -> n == 1), "nothing integrated twice");
-                service.awaitSize(expectedIndex);
+            assertEquals(0, service.awaitNothingPending(), "every committed append was integrated after the restarts");
+            Map<String, Integer> found = service.integratedMarks(MARK);
+            long size = found.remove("");
+            for (String append : acknowledged) {
+                assertEquals(1, found.getOrDefault(append, 0), "acknowledged append " + append);
             }
+            assertTrue(found.values().stream().allMatch(n -> n == 1), "nothing integrated twice");
+            service.awaitSize(size);
         }
-    }
-
-    private static long awaitNoPending(Connection db) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        long pending;
-        do {
-            try (ResultSet rows = db.createStatement().executeQuery("select count(*) from log_pending")) {
-                rows.next();
-                pending = rows.getLong(1);
-            }
-            if (pending > 0) {
-                Thread.sleep(100);
-            }
-        } while (pending > 0 && System.nanoTime() < deadline);
-        return pending;
     }
 }

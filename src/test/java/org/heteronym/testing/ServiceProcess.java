@@ -33,13 +33,18 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path workDir;
     private final int port;
     private final String origin;
+    /** The issuer: every replica of one service answers as the same public URL. */
+    private final String publicUrl;
+    private final Path logFile;
     private Process process;
 
-    private ServiceProcess(String schema, Path workDir, int port) {
+    private ServiceProcess(String schema, Path workDir, int port, String publicUrl, String logName) {
         this.schema = schema;
         this.workDir = workDir;
         this.port = port;
         this.origin = "localhost/" + schema + "/log";
+        this.publicUrl = publicUrl;
+        this.logFile = workDir.resolve(logName);
     }
 
     /** Starts the service on a fresh schema with fresh keys. */
@@ -47,6 +52,11 @@ public final class ServiceProcess implements AutoCloseable {
         dropSchema(schema);
         Path dir = Path.of("target", "it", schema);
         Files.createDirectories(dir);
+        try (var old = Files.list(dir)) {
+            for (Path file : old.toList()) {
+                Files.delete(file);   // an earlier run's keys and console logs
+            }
+        }
         KeyPair staff = generate("EC", new ECGenParameterSpec("secp256r1"));
         writePem(dir.resolve("staff-idp.private.pem"), "PRIVATE KEY", staff.getPrivate().getEncoded());
         writePem(dir.resolve("staff-idp.public.pem"), "PUBLIC KEY", staff.getPublic().getEncoded());
@@ -60,9 +70,26 @@ public final class ServiceProcess implements AutoCloseable {
         new java.security.SecureRandom().nextBytes(pseudonymSecret);
         Files.writeString(dir.resolve("pseudonym-secret.b64"),
                 java.util.Base64.getEncoder().encodeToString(pseudonymSecret));
-        ServiceProcess service = new ServiceProcess(schema, dir, freePort());
+        byte[] sessionKey = new byte[32];
+        new java.security.SecureRandom().nextBytes(sessionKey);
+        Files.writeString(dir.resolve("session-encryption-key"),
+                java.util.Base64.getEncoder().encodeToString(sessionKey));
+        int port = freePort();
+        ServiceProcess service = new ServiceProcess(schema, dir, port, "http://localhost:" + port, "service.log");
         service.start();
         return service;
+    }
+
+    /**
+     * Starts another replica of {@code primary}: the same database, keys and public URL, its own port, as a second
+     * pod of one Deployment.
+     */
+    public static ServiceProcess startReplica(ServiceProcess primary) throws Exception {
+        int port = freePort();
+        ServiceProcess replica = new ServiceProcess(primary.schema, primary.workDir, port, primary.publicUrl,
+                "service-replica-" + port + ".log");
+        replica.start();
+        return replica;
     }
 
     public static void dropSchema(String schema) throws SQLException {
@@ -97,13 +124,15 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dmp.jwt.verify.publickey.location=" + workDir.resolve("staff-idp.public.pem"),
                 "-Dheteronym.pseudonym.secret-file=" + workDir.resolve("pseudonym-secret.b64"),
                 "-Dheteronym.pseudonym.relay-domain=relay.heteronym.invalid",
-                "-Dheteronym.public-url=http://localhost:" + port,
+                "-Dheteronym.public-url=" + publicUrl,
+                "-Dquarkus.http.auth.session.encryption-key="
+                        + Files.readString(workDir.resolve("session-encryption-key")).strip(),
                 "-Dheteronym.member.secret-file=" + workDir.resolve("member-secret.b64"),
                 "-Dheteronym.oidc.signing-key-files=" + workDir.resolve("oidc-signing.pem"),
                 "-jar", jar));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve("service.log").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
         awaitReady();
     }
@@ -191,6 +220,54 @@ public final class ServiceProcess implements AutoCloseable {
         throw new AssertionError("no checkpoint of size " + size + " within 60 s");
     }
 
+    /** What the process has written to its console so far. */
+    public String console() throws IOException {
+        return Files.readString(logFile);
+    }
+
+    /** Bounded wait until the sequencer has integrated every committed append; the number still pending. */
+    public long awaitNothingPending() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        try (Connection db = database(schema); Statement statement = db.createStatement()) {
+            while (true) {
+                long pending;
+                try (java.sql.ResultSet rows = statement.executeQuery("select count(*) from log_pending")) {
+                    rows.next();
+                    pending = rows.getLong(1);
+                }
+                if (pending == 0 || System.nanoTime() > deadline) {
+                    return pending;
+                }
+                Thread.sleep(100);
+            }
+        }
+    }
+
+    /**
+     * Reads the whole log from the database: fails unless the indexes run 0, 1, 2, … without a gap or a repeat, and
+     * counts how often each first group of {@code mark} occurs in the entries. The size is under the key "".
+     */
+    public java.util.Map<String, Integer> integratedMarks(java.util.regex.Pattern mark) throws SQLException {
+        java.util.Map<String, Integer> found = new java.util.HashMap<>();
+        long expected = 0;
+        try (Connection db = database(schema); Statement statement = db.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("select idx, entry from log_entry order by idx")) {
+            while (rows.next()) {
+                if (rows.getLong(1) != expected++) {
+                    throw new AssertionError("log index " + rows.getLong(1) + " where " + (expected - 1)
+                            + " was due: a gap or a repeat");
+                }
+                java.util.regex.Matcher m = mark.matcher(new String(rows.getBytes(2),
+                        java.nio.charset.StandardCharsets.UTF_8));
+                if (m.find()) {
+                    found.merge(m.group(1), 1, Integer::sum);
+                }
+            }
+        }
+        found.put("", (int) expected);
+        return found;
+    }
+
     @Override
     public void close() throws InterruptedException {
         if (process != null && process.isAlive()) {
@@ -205,8 +282,7 @@ public final class ServiceProcess implements AutoCloseable {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("service exited with " + process.exitValue() + "; see "
-                        + workDir.resolve("service.log"));
+                throw new IllegalStateException("service exited with " + process.exitValue() + "; see " + logFile);
             }
             try {
                 HttpResponse<Void> ready = HTTP.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
@@ -219,7 +295,7 @@ public final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("service not ready within 60 s; see " + workDir.resolve("service.log"));
+        throw new IllegalStateException("service not ready within 60 s; see " + logFile);
     }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
