@@ -29,6 +29,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public static final String ISSUER = "https://staff-idp.it.heteronym.invalid";
 
+    private final String database;
     private final String schema;
     private final Path workDir;
     private final int port;
@@ -38,7 +39,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private Process process;
 
-    private ServiceProcess(String schema, Path workDir, int port, String publicUrl, String logName) {
+    private ServiceProcess(String database, String schema, Path workDir, int port, String publicUrl, String logName) {
+        this.database = database;
         this.schema = schema;
         this.workDir = workDir;
         this.port = port;
@@ -75,7 +77,8 @@ public final class ServiceProcess implements AutoCloseable {
         Files.writeString(dir.resolve("session-encryption-key"),
                 java.util.Base64.getEncoder().encodeToString(sessionKey));
         int port = freePort();
-        ServiceProcess service = new ServiceProcess(schema, dir, port, "http://localhost:" + port, "service.log");
+        ServiceProcess service = new ServiceProcess("postgres", schema, dir, port, "http://localhost:" + port,
+                "service.log");
         service.start();
         return service;
     }
@@ -86,10 +89,22 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startReplica(ServiceProcess primary) throws Exception {
         int port = freePort();
-        ServiceProcess replica = new ServiceProcess(primary.schema, primary.workDir, port, primary.publicUrl,
-                "service-replica-" + port + ".log");
+        ServiceProcess replica = new ServiceProcess(primary.database, primary.schema, primary.workDir, port,
+                primary.publicUrl, "service-replica-" + port + ".log");
         replica.start();
         return replica;
+    }
+
+    /**
+     * Starts the service of {@code original} (its keys and public URL) on another database that holds a restored
+     * copy of its schema, as an operator does after restoring a backup.
+     */
+    public static ServiceProcess startRestored(ServiceProcess original, String database) throws Exception {
+        int port = freePort();
+        ServiceProcess restored = new ServiceProcess(database, original.schema, original.workDir, port,
+                original.publicUrl, "service-restored-" + port + ".log");
+        restored.start();
+        return restored;
     }
 
     public static void dropSchema(String schema) throws SQLException {
@@ -100,8 +115,12 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public static Connection database(String schema) throws SQLException {
+        return connect("postgres", schema);
+    }
+
+    private static Connection connect(String database, String schema) throws SQLException {
         return DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema, "postgres", "");
+                "jdbc:postgresql://127.0.0.1:5432/" + database + "?currentSchema=" + schema, "postgres", "");
     }
 
     public void start() throws Exception {
@@ -113,8 +132,9 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.console.json.enabled=false",
                 "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/postgres?search_path=" + schema,
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/postgres?currentSchema=" + schema,
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database + "?search_path=" + schema,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database + "?currentSchema="
+                        + schema,
                 "-Dquarkus.flyway.schemas=" + schema,
                 "-Dquarkus.flyway.create-schemas=true",
                 "-Dheteronym.log.origin=" + origin,
@@ -228,7 +248,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** Bounded wait until the sequencer has integrated every committed append; the number still pending. */
     public long awaitNothingPending() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        try (Connection db = database(schema); Statement statement = db.createStatement()) {
+        try (Connection db = connect(database, schema); Statement statement = db.createStatement()) {
             while (true) {
                 long pending;
                 try (java.sql.ResultSet rows = statement.executeQuery("select count(*) from log_pending")) {
@@ -250,7 +270,7 @@ public final class ServiceProcess implements AutoCloseable {
     public java.util.Map<String, Integer> integratedMarks(java.util.regex.Pattern mark) throws SQLException {
         java.util.Map<String, Integer> found = new java.util.HashMap<>();
         long expected = 0;
-        try (Connection db = database(schema); Statement statement = db.createStatement();
+        try (Connection db = connect(database, schema); Statement statement = db.createStatement();
              java.sql.ResultSet rows = statement.executeQuery("select idx, entry from log_entry order by idx")) {
             while (rows.next()) {
                 if (rows.getLong(1) != expected++) {
