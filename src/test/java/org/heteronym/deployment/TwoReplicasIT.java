@@ -1,5 +1,8 @@
 package org.heteronym.deployment;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of the packaged service on one database, as two pods of the Deployment: they answer as one issuer
- * with one key set, and their two log sequencers, running at once under concurrent appends to both, take turns and
+ * with one key set, a forum registered at one is served by the other, and their two log sequencers, running at once under concurrent appends to both, take turns and
  * build one log with every acknowledged entry exactly once, no gap, and checkpoints that auditors find consistent
  * whichever replica they ask.
  */
@@ -38,6 +41,7 @@ class TwoReplicasIT {
                 assertEquals(a.get(path), b.get(path), path + " is the same at both replicas");
             }
             String vkey = a.vkey();
+            aForumRegisteredAtOneReplicaIsServedByTheOther(a, b);
 
             Set<String> acknowledged = ConcurrentHashMap.newKeySet();
             String token = a.operatorToken();
@@ -84,6 +88,27 @@ class TwoReplicasIT {
                 assertFalse(replica.console().contains("Log integration failed"), replica.console());
             }
         }
+    }
+
+    /** The registry lives in the database: B sends A's new forum to sign-in and authenticates it with its secret. */
+    private static void aForumRegisteredAtOneReplicaIsServedByTheOther(ServiceProcess a, ServiceProcess b) {
+        String redirect = "https://forum-on-a.example.org/callback";
+        String secret = given().baseUri(a.baseUrl()).auth().oauth2(a.operatorToken()).contentType("application/json")
+                .body(Map.of("client_id", "forum-on-a", "client_name", "Forum registered at A",
+                        "token_endpoint_auth_method", "client_secret_basic", "redirect_uris", List.of(redirect),
+                        "allowed_professions", List.of("physician")))
+                .post("/admin/v1/forums").then().statusCode(201).extract().path("client_secret");
+        given().baseUri(b.baseUrl()).redirects().follow(false)
+                .queryParams(Map.of("response_type", "code", "client_id", "forum-on-a", "redirect_uri", redirect,
+                        "scope", "openid", "state", "s", "code_challenge", "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+                        "code_challenge_method", "S256"))
+                .get("/oidc/authorize").then().statusCode(303).header("Location", containsString("/sign-in?next="));
+        Map<String, String> exchange = Map.of("grant_type", "authorization_code", "code", "no-such-code",
+                "redirect_uri", redirect, "code_verifier", "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk");
+        given().baseUri(b.baseUrl()).auth().preemptive().basic("forum-on-a", secret).formParams(exchange)
+                .post("/oidc/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+        given().baseUri(b.baseUrl()).auth().preemptive().basic("forum-on-a", secret + "x").formParams(exchange)
+                .post("/oidc/token").then().statusCode(401).body("error", equalTo("invalid_client"));
     }
 
     private static void assertOk(ExternalCommand result) {
