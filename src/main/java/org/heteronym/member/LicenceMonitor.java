@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -19,6 +20,8 @@ import org.heteronym.credential.CredentialVerification;
 import org.heteronym.credential.LicenceStatus;
 import org.heteronym.credential.LicenceStatusChecker;
 import org.heteronym.credential.LicenceStatusHandle;
+import org.heteronym.persistence.JobRuns;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,20 +46,28 @@ public class LicenceMonitor {
     private final MemberSecrets secrets;
     private final CredentialVerification verification;
     private final Instance<SuspensionListener> listeners;
+    private final JobRuns jobs;
+    /** Nine tenths of the interval: one replica runs each round even if the schedules drift a little. */
+    private final Duration claimPeriod;
 
     LicenceMonitor(MemberSecrets secrets, CredentialVerification verification,
-                   Instance<SuspensionListener> listeners) {
+                   Instance<SuspensionListener> listeners, JobRuns jobs,
+                   @ConfigProperty(name = "heteronym.licence-monitor.interval") Duration interval) {
         this.secrets = secrets;
         this.verification = verification;
         this.listeners = listeners;
+        this.jobs = jobs;
+        this.claimPeriod = interval.multipliedBy(9).dividedBy(10);
     }
 
     @Scheduled(every = "${heteronym.licence-monitor.interval}", delayed = "${heteronym.licence-monitor.delay}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = Scheduled.ApplicationNotRunning.class)
     Uni<Void> scheduled() {
-        return run().invoke(run -> LOG.infof("licence monitor: %d checked, %d active, %d suspended, %d unavailable",
-                run.checked(), run.active(), run.suspended(), run.unavailable())).replaceWithVoid();
+        // every replica fires; one of them asks the licensing authorities each round
+        return jobs.claim("licence-monitor", claimPeriod).chain(claimed -> !claimed ? Uni.createFrom().voidItem()
+                : run().invoke(run -> LOG.infof("licence monitor: %d checked, %d active, %d suspended, %d unavailable",
+                        run.checked(), run.active(), run.suspended(), run.unavailable())).replaceWithVoid());
     }
 
     /** Checks all active members, a batch at a time (keyset pagination on the random id). */

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A full 3-of-5 key ceremony as it happens in production: five trustees, each running the real {@code heteronym}
- * command-line tool as its own process with its own passphrase-protected key file, against the packaged service.
+ * command-line tool as its own process with its own passphrase-protected key file, against the packaged service run
+ * as two replicas on one database (trustees 1, 3 and 5 reach one, 2 and 4 the other).
  */
 class CeremonyIT {
 
@@ -33,7 +34,8 @@ class CeremonyIT {
     @Test
     void fiveTrusteeProcessesEstablishAnEpochThatAuditorsVerifyFromTheLog() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "it", "ceremony"));
-        try (ServiceProcess service = ServiceProcess.startFresh("heteronym_it_ceremony")) {
+        try (ServiceProcess service = ServiceProcess.startFresh("heteronym_it_ceremony");
+             ServiceProcess replica = ServiceProcess.startReplica(service)) {
             List<Path> keyFiles = new ArrayList<>();
             List<String> publicKeys = new ArrayList<>();
             List<Map<String, String>> environments = new ArrayList<>();
@@ -62,8 +64,10 @@ class CeremonyIT {
 
             List<Process> trustees = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
+                // two replicas behind one Service: trustees 2 and 4 reach the other one
+                String via = (i % 2 == 0 ? service : replica).baseUrl();
                 trustees.add(ExternalCommand.startHeteronym(environments.get(i), "trustee", "ceremony",
-                        "--service", service.baseUrl(), "--key", keyFiles.get(i).toString(),
+                        "--service", via, "--key", keyFiles.get(i).toString(),
                         "--ceremony", ceremony, "--timeout", "120"));
             }
             String epoch = null;
@@ -78,9 +82,11 @@ class CeremonyIT {
                 assertEquals(epoch, id.group(1), "every trustee reports the same epoch");
             }
 
-            JsonNode status = JSON.readTree(service.get("/escrow/v1/ceremonies/" + ceremony));
-            assertEquals("complete", status.path("state").asText());
-            assertEquals(epoch, status.path("epoch_id").asText());
+            for (ServiceProcess either : List.of(service, replica)) {
+                JsonNode status = JSON.readTree(either.get("/escrow/v1/ceremonies/" + ceremony));
+                assertEquals("complete", status.path("state").asText());
+                assertEquals(epoch, status.path("epoch_id").asText());
+            }
 
             ExternalCommand show = ExternalCommand.finish(ExternalCommand.startHeteronym(environments.get(2),
                     "trustee", "show", "--key", keyFiles.get(2).toString()), "show");
