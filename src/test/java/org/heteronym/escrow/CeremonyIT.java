@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.heteronym.testing.ExternalCommand;
 import org.heteronym.testing.ServiceProcess;
+import org.heteronym.testing.TrusteeProcesses;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,59 +22,19 @@ import org.junit.jupiter.api.Test;
 class CeremonyIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Pattern EPOCH = Pattern.compile("epoch id: ([0-9a-f]{64})");
-    private static final Pattern KEY = Pattern.compile("public key: ([A-Za-z0-9+/]{44})");
 
     @Test
     void fiveTrusteeProcessesEstablishAnEpochThatAuditorsVerifyFromTheLog() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "it", "ceremony"));
         try (ServiceProcess service = ServiceProcess.startFresh("heteronym_it_ceremony");
              ServiceProcess replica = ServiceProcess.startReplica(service)) {
-            List<Path> keyFiles = new ArrayList<>();
-            List<String> publicKeys = new ArrayList<>();
-            List<Map<String, String>> environments = new ArrayList<>();
-            for (int i = 1; i <= 5; i++) {
-                Path keyFile = dir.resolve("trustee-" + i + ".key");
-                Files.deleteIfExists(keyFile);
-                Map<String, String> env = Map.of("HETERONYM_TRUSTEE_PASSPHRASE", "correct horse battery staple " + i);
-                ExternalCommand keygen = ExternalCommand.finish(ExternalCommand.startHeteronym(env,
-                        "trustee", "keygen", "--out", keyFile.toString()), "keygen");
-                assertEquals(0, keygen.exitCode(), keygen.toString());
-                Matcher key = KEY.matcher(keygen.output());
-                assertTrue(key.find(), keygen.toString());
-                keyFiles.add(keyFile);
-                publicKeys.add(key.group(1));
-                environments.add(env);
-            }
-
-            List<String> trusteeIds = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                JsonNode trustee = post(service, "/admin/v1/trustees",
-                        Map.of("name", "Trustee " + (i + 1), "public_key", publicKeys.get(i)), 201);
-                trusteeIds.add(trustee.path("id").asText());
-            }
-            String ceremony = post(service, "/admin/v1/ceremonies", Map.of("threshold", 3, "trustees", trusteeIds), 201)
-                    .path("id").asText();
-
-            List<Process> trustees = new ArrayList<>();
-            for (int i = 0; i < 5; i++) {
-                // two replicas behind one Service: trustees 2 and 4 reach the other one
-                String via = (i % 2 == 0 ? service : replica).baseUrl();
-                trustees.add(ExternalCommand.startHeteronym(environments.get(i), "trustee", "ceremony",
-                        "--service", via, "--key", keyFiles.get(i).toString(),
-                        "--ceremony", ceremony, "--timeout", "120"));
-            }
-            String epoch = null;
-            for (int i = 0; i < 5; i++) {
-                ExternalCommand result = ExternalCommand.finish(trustees.get(i), "trustee " + (i + 1));
-                assertEquals(0, result.exitCode(), "trustee " + (i + 1) + ": " + result);
-                Matcher id = EPOCH.matcher(result.output());
-                assertTrue(id.find(), result.toString());
-                if (epoch == null) {
-                    epoch = id.group(1);
-                }
-                assertEquals(epoch, id.group(1), "every trustee reports the same epoch");
-            }
+            TrusteeProcesses trustees = TrusteeProcesses.registered(service, 5, dir);
+            String ceremony = trustees.openCeremony(service, 3);
+            // two replicas behind one Service: trustees 2 and 4 reach the other one
+            String epoch = trustees.runCeremony(ceremony, List.of(service, replica));
+            List<Path> keyFiles = trustees.keyFiles;
+            List<String> publicKeys = trustees.publicKeys;
+            List<Map<String, String>> environments = trustees.environments;
 
             for (ServiceProcess either : List.of(service, replica)) {
                 JsonNode status = JSON.readTree(either.get("/escrow/v1/ceremonies/" + ceremony));
@@ -105,15 +59,5 @@ class CeremonyIT {
             ExternalCommand replay = ExternalCommand.heteronym("audit", "replay", "--log", service.logUrl(), "--vkey", vkey);
             assertEquals(0, replay.exitCode(), replay.toString());
         }
-    }
-
-    private static JsonNode post(ServiceProcess service, String path, Object body, int expected) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-                .header("Authorization", "Bearer " + service.operatorToken())
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(expected, response.statusCode(), response.body());
-        return JSON.readTree(response.body());
     }
 }

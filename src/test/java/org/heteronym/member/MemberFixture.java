@@ -40,6 +40,11 @@ public final class MemberFixture implements AutoCloseable {
 
     /** Enrolls a new person with a fresh physician certificate and returns them signed in. */
     public MemberBrowserless enrolled(TestHealthPki.Doctor doctor) throws Exception {
+        return enroll(doctor);
+    }
+
+    /** {@link #enrolled} at whatever service REST Assured points to, whose trust anchors include the doctor's CA. */
+    public static MemberBrowserless enroll(TestHealthPki.Doctor doctor) throws Exception {
         MemberBrowserless person = new MemberBrowserless();
         String challenge = person.challenge();
         person.submitSignature(challenge, doctor.sign(person.challengeText(challenge))).then().statusCode(303);

@@ -61,6 +61,18 @@ public final class TestForum {
     /** A forum that also registered a back-channel logout URI (null for none). */
     public static TestForum register(String id, List<String> professions, boolean releaseProfession,
                                      String redirect, String logoutUri) {
+        return register(StaffTokens.operator(), id, professions, releaseProfession, redirect, logoutUri);
+    }
+
+    /** Registered by the operator whose bearer token is {@code operatorToken} (a service run as a process). */
+    public static TestForum registerAs(String operatorToken, String prefix, List<String> professions) {
+        String id = freshId(prefix);
+        return register(operatorToken, id, professions, false, "https://" + id + ".example.org/auth/oidc/callback",
+                null);
+    }
+
+    private static TestForum register(String operatorToken, String id, List<String> professions,
+                                      boolean releaseProfession, String redirect, String logoutUri) {
         Map<String, Object> body = new HashMap<>();
         body.put("client_id", id);
         body.put("client_name", "Forum " + id);
@@ -71,7 +83,7 @@ public final class TestForum {
         if (logoutUri != null) {
             body.put("backchannel_logout_uri", logoutUri);
         }
-        String secret = given().auth().oauth2(StaffTokens.operator()).contentType("application/json").body(body)
+        String secret = given().auth().oauth2(operatorToken).contentType("application/json").body(body)
                 .post("/admin/v1/forums").then().statusCode(201).extract().path("client_secret");
         return new TestForum(id, secret, redirect);
     }
