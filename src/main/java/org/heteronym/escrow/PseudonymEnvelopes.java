@@ -79,9 +79,9 @@ public class PseudonymEnvelopes {
         String[] candidates = IntStream.range(0, MAX_VARIANTS).mapToObj(handles).toArray(String[]::new);
         return sealed(key, memberEnvelope)
                 .chain(fresh -> pool.preparedQuery(CREATE).execute(Tuple.tuple(List.of(forumId, pseudonym,
-                                fresh.row.epochId, Buffer.buffer(fresh.row.envelope), Buffer.buffer(fresh.row.bindingNonce),
-                                Buffer.buffer(fresh.row.logLeafHash), candidates, fresh.row.createdOn,
-                                Buffer.buffer(fresh.entry.bytes()))))
+                                fresh.row.epochId, Buffer.buffer(fresh.row.envelope),
+                                Buffer.buffer(fresh.row.bindingNonce), Buffer.buffer(fresh.row.logLeafHash),
+                                candidates, fresh.row.createdOn, Buffer.buffer(fresh.entry.bytes()))))
                         .onFailure(UniqueViolations::isUniqueViolation).retry().atMost(MAX_VARIANTS)
                         .chain(rows -> {
                             if (rows.rowCount() == 1) {

@@ -23,9 +23,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Two replicas of the packaged service on one database, as two pods of the Deployment: they answer as one issuer
- * with one key set, a forum registered at one is served by the other, and their two log sequencers, running at once under concurrent appends to both, take turns and
- * build one log with every acknowledged entry exactly once, no gap, and checkpoints that auditors find consistent
- * whichever replica they ask.
+ * with one key set, a forum registered at one is served by the other, and their two log sequencers, running at once
+ * under concurrent appends to both, take turns and build one log with every acknowledged entry exactly once, no gap,
+ * and checkpoints that auditors find consistent whichever replica they ask.
  */
 class TwoReplicasIT {
 
