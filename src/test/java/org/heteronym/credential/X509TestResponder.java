@@ -36,8 +36,11 @@ import org.bouncycastle.cert.ocsp.UnknownStatus;
  * A real CRL and OCSP responder on 127.0.0.1 (ephemeral port): GET /crl serves {@link #crl}, POST /ocsp answers with
  * a BC-built BasicOCSPResponse signed by {@link #signingKey} (the intermediate CA's by default), GOOD unless the serial
  * is marked revoked; serials marked unknown get UNKNOWN. /stall and /huge misbehave, to test timeouts and size limits.
+ *
+ * <p>Public for other features' tests (court orders): one responder answers for one issuer, whose key signs the
+ * OCSP responses with SHA256withECDSA, so the issuer's key must be an EC key.
  */
-final class X509TestResponder implements AutoCloseable {
+public final class X509TestResponder implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor = Executors.newFixedThreadPool(4);
@@ -50,8 +53,13 @@ final class X509TestResponder implements AutoCloseable {
     volatile X509Certificate[] responseCerts = new X509Certificate[0];
 
     X509TestResponder(X509TestPki pki) throws IOException {
-        this.signingKey = pki.caKey.getPrivate();
-        this.signingCert = pki.ca;
+        this(pki.caKey.getPrivate(), pki.ca);
+    }
+
+    /** Answers OCSP for the certificates {@code issuer} issued, signing with {@code issuerKey}; serves no CRL yet. */
+    public X509TestResponder(PrivateKey issuerKey, X509Certificate issuer) throws IOException {
+        this.signingKey = issuerKey;
+        this.signingCert = issuer;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/crl", this::crl);
         server.createContext("/ocsp", this::ocsp);
@@ -61,7 +69,7 @@ final class X509TestResponder implements AutoCloseable {
         server.start();
     }
 
-    String crlUrl() {
+    public String crlUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/crl";
     }
 
@@ -75,11 +83,11 @@ final class X509TestResponder implements AutoCloseable {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/huge";
     }
 
-    String ocspUrl() {
+    public String ocspUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + "/ocsp";
     }
 
-    void revoke(BigInteger serial) {
+    public void revoke(BigInteger serial) {
         statuses.put(serial, new RevokedStatus(Date.from(Instant.now().minus(Duration.ofHours(1))),
                 CRLReason.keyCompromise));
     }
@@ -90,7 +98,7 @@ final class X509TestResponder implements AutoCloseable {
                 CRLReason.certificateHold));
     }
 
-    void unknown(BigInteger serial) {
+    public void unknown(BigInteger serial) {
         statuses.put(serial, new UnknownStatus());
     }
 
@@ -162,6 +170,11 @@ final class X509TestResponder implements AutoCloseable {
                 out.write(body);
             }
         }
+    }
+
+    /** From now on, GET /crl serves {@code der}. */
+    public void serveCrl(byte[] der) {
+        crl = der.clone();
     }
 
     @Override
