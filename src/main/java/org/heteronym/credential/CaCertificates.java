@@ -66,7 +66,7 @@ public final class CaCertificates {
     }
 
     /** A stored certificate; {@code where} names it in refusals. */
-    static X509Certificate parseDer(String where, byte[] der) {
+    public static X509Certificate parseDer(String where, byte[] der) {
         if (der.length == 0 || der.length > MAX_DER_BYTES) {
             throw bad(where + " must be 1 to " + MAX_DER_BYTES + " bytes of DER");
         }
@@ -87,7 +87,7 @@ public final class CaCertificates {
     }
 
     /** The certificates of a request, none repeated. */
-    static List<X509Certificate> parseAll(List<String> pems, Instant now) {
+    public static List<X509Certificate> parseAll(List<String> pems, Instant now) {
         List<X509Certificate> certs = new ArrayList<>();
         List<String> seen = new ArrayList<>();
         for (int i = 0; i < pems.size(); i++) {

@@ -15,7 +15,23 @@ public enum EntryKind {
     LICENSING_AUTHORITY_RETIRED("licensing-authority.retired"),
     FORUM_REGISTERED("forum.registered"),
     FORUM_SECRET_ROTATED("forum.secret-rotated"),
-    FORUM_RETIRED("forum.retired");
+    FORUM_RETIRED("forum.retired"),
+    COURT_ANCHOR_REGISTERED("court-anchor.registered"),
+    COURT_ANCHOR_RETIRED("court-anchor.retired"),
+    OFFICER_REGISTERED("officer.registered"),
+    OFFICER_RETIRED("officer.retired"),
+    DISCLOSURE_FILED("disclosure.filed"),
+    DISCLOSURE_REVIEW_OPENED("disclosure.review-opened"),
+    DISCLOSURE_OBJECTION("disclosure.objection"),
+    DISCLOSURE_NOTICE("disclosure.notice"),
+    DISCLOSURE_SHARE("disclosure.share"),
+    DISCLOSURE_SHARE_REJECTED("disclosure.share-rejected"),
+    DISCLOSURE_REFUSAL("disclosure.refusal"),
+    DISCLOSURE_RELEASED("disclosure.released"),
+    DISCLOSURE_REFUSED("disclosure.refused"),
+    DISCLOSURE_EXPIRED("disclosure.expired"),
+    DISCLOSURE_WITHDRAWN("disclosure.withdrawn"),
+    TRANSPARENCY_REPORT("transparency.report");
 
     private final String wireName;
 

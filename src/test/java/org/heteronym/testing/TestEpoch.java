@@ -29,7 +29,8 @@ import org.heteronym.crypto.escrow.dkg.StaticKeyPair;
  * A 2-of-3 trustee set established through the running service's ceremony API, as real trustees would, so that
  * members can be sealed. The trustees' results (their shares) stay in the test, for opening what was sealed.
  */
-public record TestEpoch(String epochId, List<DkgResult> trustees) {
+public record TestEpoch(String epochId, List<DkgResult> trustees, List<StaticKeyPair> staticKeys,
+                        List<String> trusteeIds) {
 
     private static TestEpoch established;
 
@@ -77,7 +78,8 @@ public record TestEpoch(String epochId, List<DkgResult> trustees) {
         for (Participant participant : participants) {
             results.add(participant.finish(round2));
         }
-        return new TestEpoch(results.getFirst().transcriptHash().toHex(), List.copyOf(results));
+        return new TestEpoch(results.getFirst().transcriptHash().toHex(), List.copyOf(results), List.copyOf(keys),
+                List.copyOf(ids));
     }
 
     /**

@@ -53,6 +53,25 @@ public final class InclusionProofs {
         }
     }
 
+    /**
+     * The root that {@code path} proves {@code leafHash} to be leaf {@code index} of, in a tree of {@code size}: what
+     * a client compares with a signed root, or proves consistent with one when it needs an older tree's root.
+     */
+    public static byte[] root(long index, long size, byte[] leafHash, List<byte[]> path) throws MerkleProofException {
+        String what = "inclusion proof for leaf " + index + " in tree of size " + size;
+        if (size <= 0 || index < 0 || index >= size) {
+            throw new MerkleProofException(what + ": leaf index is not in the tree");
+        }
+        requireHash(leafHash, what + ": leaf hash");
+        if (path == null || path.size() != expectedLength(index, size)) {
+            throw new MerkleProofException(what + ": path has the wrong length");
+        }
+        for (int i = 0; i < path.size(); i++) {
+            requireHash(path.get(i), what + ": path hash " + i);
+        }
+        return rootFromPath(index, size, leafHash, path, what);
+    }
+
     /** RFC 9162 section 2.1.3.2 steps 2 to 5, up to but excluding the final root comparison. */
     private static byte[] rootFromPath(long index, long size, byte[] leafHash, List<byte[]> path, String what)
             throws MerkleProofException {

@@ -2,6 +2,8 @@ package org.heteronym.member.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import java.util.List;
+import org.heteronym.disclosure.DisclosureNotice;
 import org.heteronym.member.Challenge;
 import org.heteronym.member.MemberView;
 
@@ -22,5 +24,5 @@ final class Pages {
 
     static native TemplateInstance signIn(String next, String notice);
 
-    static native TemplateInstance member(MemberView member, String notice);
+    static native TemplateInstance member(MemberView member, String notice, List<DisclosureNotice> disclosures);
 }
