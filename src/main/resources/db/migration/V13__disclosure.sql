@@ -44,6 +44,8 @@ create table disclosure_request (
     -- the pending id of the disclosure.filed entry; its log index is found through log_entry.pending_id
     filed_pending_id bigint not null,
     notified_on     date,
+    -- when the member first saw the notice on their page; until then each sign-in leads there first
+    notice_seen_on  date,
     filed_on        date    not null,
     closed_on       date,
     foreign key (forum_id, pseudonym) references pseudonym (forum_id, pseudonym)
@@ -51,6 +53,7 @@ create table disclosure_request (
 
 create index disclosure_request_open on disclosure_request (state) where state in ('notice', 'review');
 create index disclosure_request_target on disclosure_request (forum_id, pseudonym);
+create index disclosure_request_unseen on disclosure_request (forum_id) where notified_on is not null and notice_seen_on is null;
 
 create table disclosure_share (
     request_id      uuid     not null references disclosure_request (id),

@@ -57,6 +57,8 @@ public class DisclosureRequest extends PanacheEntityBase {
     public long filedPendingId;
     @Column(name = "notified_on")
     public LocalDate notifiedOn;
+    @Column(name = "notice_seen_on")
+    public LocalDate noticeSeenOn;
     @Column(name = "filed_on", nullable = false)
     public LocalDate filedOn;
     @Column(name = "closed_on")

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.time.LocalDate;
@@ -31,20 +33,48 @@ public class Objections {
 
     private final Pseudonyms pseudonyms;
     private final LogAppender log;
+    private final Pool pool;
 
-    Objections(Pseudonyms pseudonyms, LogAppender log) {
+    Objections(Pseudonyms pseudonyms, LogAppender log, Pool pool) {
         this.pseudonyms = pseudonyms;
         this.log = log;
+        this.pool = pool;
     }
 
-    /** The notified requests naming this member, newest first. */
+    /**
+     * The notified requests naming this member, newest first; showing them marks them seen, so that sign-in stops
+     * leading the member to this page first.
+     */
     public Uni<List<DisclosureNotice>> noticesFor(String memberId) {
-        return Panache.withSession(() -> DisclosureRequest.<DisclosureRequest>list(
-                        "notifiedOn is not null order by filedOn desc, id"))
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        return Panache.withTransaction(() -> DisclosureRequest.<DisclosureRequest>list(
+                        "notifiedOn is not null order by filedOn desc, id")
                 .map(requests -> requests.stream()
                         .filter(r -> pseudonyms.pseudonym(memberId, r.forumId).subject().equals(r.pseudonym))
+                        .peek(r -> {
+                            if (r.noticeSeenOn == null) {
+                                r.noticeSeenOn = today;
+                            }
+                        })
                         .map(Objections::notice)
-                        .toList());
+                        .toList()));
+    }
+
+    /**
+     * True if a notified request names this member and the member has not seen it: checked at every sign-in (one
+     * indexed query, normally answering no rows), so the member is told at their next login.
+     */
+    public Uni<Boolean> hasUnseenNotice(String memberId) {
+        return pool.preparedQuery("select forum_id, pseudonym from disclosure_request"
+                        + " where notified_on is not null and notice_seen_on is null").execute()
+                .map(rows -> {
+                    for (Row row : rows) {
+                        if (pseudonyms.pseudonym(memberId, row.getString(0)).subject().equals(row.getString(1))) {
+                            return true;
+                        }
+                    }
+                    return false;
+                });
     }
 
     /** An objection from the member's own page. */

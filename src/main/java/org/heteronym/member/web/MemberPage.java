@@ -49,13 +49,14 @@ public class MemberPage {
     @GET
     @Path("me")
     @Produces(MediaType.TEXT_HTML)
-    public Uni<Response> me(@QueryParam("notice") String notice) {
+    public Uni<Response> me(@QueryParam("notice") String notice, @QueryParam("next") String next) {
+        String then = next == null ? null : LocalPath.orDefault(next, null);
         return MemberSession.memberId(identities).chain(memberId -> memberId.isEmpty()
                 ? Uni.createFrom().item(Optional.<Response>empty())
                 : accounts.view(memberId.get()).flatMap(view -> view.isEmpty()
                         ? Uni.createFrom().item(Optional.<Response>empty())
                         : objections.noticesFor(memberId.get()).map(disclosures -> Optional.of(
-                                Response.ok(Pages.member(view.get(), notices(notice), disclosures)).build()))))
+                                Response.ok(Pages.member(view.get(), notices(notice), disclosures, then)).build()))))
                 .map(page -> page.orElseGet(() -> Response.seeOther(URI.create("/sign-in?next=/me")).build()));
     }
 
@@ -72,7 +73,7 @@ public class MemberPage {
                         .onFailure(DisclosureRefusal.class).recoverWithUni(e -> accounts.view(memberId.get())
                                 .flatMap(view -> objections.noticesFor(memberId.get()).map(disclosures -> Response
                                         .status(e instanceof DisclosureRefusal r ? r.type().status() : 400)
-                                        .entity(Pages.member(view.orElseThrow(), e.getMessage(), disclosures))
+                                        .entity(Pages.member(view.orElseThrow(), e.getMessage(), disclosures, null))
                                         .build()))));
     }
 
@@ -81,6 +82,7 @@ public class MemberPage {
             case "enrolled" -> "Welcome. Your licence is verified and your passkey is ready.";
             case "reverified" -> "Your licence was verified again and your sealed identity refreshed.";
             case "objected" -> "Your objection is recorded. The trustees will read it before they decide.";
+            case "disclosure" -> "A court-ordered disclosure request names one of your pseudonyms. Please read it below.";
             default -> null;
         };
     }

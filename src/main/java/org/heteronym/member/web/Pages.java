@@ -24,5 +24,6 @@ final class Pages {
 
     static native TemplateInstance signIn(String next, String notice);
 
-    static native TemplateInstance member(MemberView member, String notice, List<DisclosureNotice> disclosures);
+    static native TemplateInstance member(MemberView member, String notice, List<DisclosureNotice> disclosures,
+                                          String next);
 }

@@ -7,6 +7,9 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.heteronym.disclosure.Objections;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -23,10 +26,12 @@ public class SignInPage {
 
     private final WebAuthnSecurity webAuthn;
     private final MemberPasskeys passkeys;
+    private final Objections disclosures;
 
-    SignInPage(WebAuthnSecurity webAuthn, MemberPasskeys passkeys) {
+    SignInPage(WebAuthnSecurity webAuthn, MemberPasskeys passkeys, Objections disclosures) {
         this.webAuthn = webAuthn;
         this.passkeys = passkeys;
+        this.disclosures = disclosures;
     }
 
     @GET
@@ -50,12 +55,15 @@ public class SignInPage {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, String>> signIn(@QueryParam("next") String next, JsonObject assertion,
                                            @Context RoutingContext context) {
+        String then = LocalPath.orDefault(next, "/me");
         return MemberSession.verified(webAuthn.login(assertion, context))
                 .call(passkey -> passkeys.update(passkey.getCredentialID(), passkey.getCounter()))
-                .map(passkey -> {
+                .flatMap(passkey -> disclosures.hasUnseenNotice(passkey.getUsername()).map(unseen -> {
                     webAuthn.rememberUser(passkey.getUsername(), context);
-                    return Map.of("next", LocalPath.orDefault(next, "/me"));
-                });
+                    // a court-ordered disclosure request names the member: they see it before going on
+                    return Map.of("next", unseen ? "/me?notice=disclosure&next="
+                            + URLEncoder.encode(then, StandardCharsets.UTF_8) : then);
+                }));
     }
 
     @POST
