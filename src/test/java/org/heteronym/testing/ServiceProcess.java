@@ -180,12 +180,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String operatorToken() {
+        return staffToken("it-operator", "operator");
+    }
+
+    /** A token of the staff identity provider this service trusts, for one staff member in one role. */
+    public String staffToken(String subject, String role) {
         try {
             var key = io.smallrye.jwt.util.KeyUtils.decodePrivateKey(
                     Files.readString(workDir.resolve("staff-idp.private.pem")),
                     io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256);
-            return io.smallrye.jwt.build.Jwt.issuer(ISSUER).subject("it-operator").audience("heteronym")
-                    .groups(java.util.Set.of("operator")).expiresIn(3600)
+            return io.smallrye.jwt.build.Jwt.issuer(ISSUER).subject(subject).audience("heteronym")
+                    .groups(java.util.Set.of(role)).expiresIn(3600)
                     .jws().algorithm(io.smallrye.jwt.algorithm.SignatureAlgorithm.ES256).sign(key);
         } catch (Exception e) {
             throw new IllegalStateException(e);
