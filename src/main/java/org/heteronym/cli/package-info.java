@@ -4,7 +4,8 @@
  * code here must not import Quarkus, Jakarta, Vert.x or JDBC types.
  *
  * <p>The {@code audit} group lets anyone check the public transparency log with nothing but the log's
- * verifier key: {@link org.heteronym.cli.AuditCommand}. The {@code trustee} group
+ * verifier key: {@link org.heteronym.cli.AuditCommand}; {@link org.heteronym.cli.DisclosureAudit} checks the
+ * court-ordered disclosures it records (docs/disclosure.md §7). The {@code trustee} group
  * ({@link org.heteronym.cli.trustee}) is the escrow trustee's key file and key-ceremony client.
  */
 package org.heteronym.cli;
