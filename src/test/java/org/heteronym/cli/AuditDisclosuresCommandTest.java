@@ -34,9 +34,9 @@ class AuditDisclosuresCommandTest {
         AuditDisclosuresCommand.orderSignatures = OrderSignatureCheck.UNAVAILABLE;
     }
 
-    FakeLogServer.Result audit() throws Exception {
+    InProcessCli.Result audit() throws Exception {
         server = new FakeLogServer(new FakeLog(signer, log.entries));
-        return FakeLogServer.run("audit", "disclosures", "--log", server.url(), "--vkey", signer.verifierKey());
+        return InProcessCli.run("audit", "disclosures", "--log", server.url(), "--vkey", signer.verifierKey());
     }
 
     /** A request with a valid release: entries 6 to 11. */
@@ -51,7 +51,7 @@ class AuditDisclosuresCommandTest {
     @Test
     void cleanLogExitsZeroWithOneLineSayingWhatWentUnchecked() throws Exception {
         releasedRequest();
-        FakeLogServer.Result result = audit();
+        InProcessCli.Result result = audit();
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals("", result.err(), result.toString());
         assertEquals(1, result.out().lines().count(), result.toString());
@@ -65,7 +65,7 @@ class AuditDisclosuresCommandTest {
     void withAnOrderVerifierWiredTheSignaturesAreChecked() throws Exception {
         AuditDisclosuresCommand.orderSignatures = DisclosureLog.ORDERS;
         releasedRequest();
-        FakeLogServer.Result result = audit();
+        InProcessCli.Result result = audit();
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.out().contains("; 1 court-order signature verified"), result.toString());
         AuditDisclosuresCommand.orderSignatures = OrderSignatureCheck.UNAVAILABLE;
@@ -79,7 +79,7 @@ class AuditDisclosuresCommandTest {
         late.put("checkpoint_size", log.size() + 3);
         long bad = log.append(late);
         long release = log.released(a, List.of(1, 2), List.of(s1, bad));
-        FakeLogServer.Result result = audit();
+        InProcessCli.Result result = audit();
         assertEquals(1, result.exitCode(), result.toString());
         assertEquals("", result.out(), result.toString());
         List<String> lines = result.err().lines().toList();
@@ -99,7 +99,7 @@ class AuditDisclosuresCommandTest {
         FakeLog served = new FakeLog(signer, log.entries);
         served.servedEntries.set(7, log.entries.get(8));
         server = new FakeLogServer(served);
-        FakeLogServer.Result result = FakeLogServer.run("audit", "disclosures", "--log", server.url(),
+        InProcessCli.Result result = InProcessCli.run("audit", "disclosures", "--log", server.url(),
                 "--vkey", signer.verifierKey());
         assertEquals(1, result.exitCode(), result.toString());
         assertTrue(result.err().startsWith("FAILED: entry 7: its hash "), result.toString());
