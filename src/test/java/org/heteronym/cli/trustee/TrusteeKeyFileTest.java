@@ -173,6 +173,17 @@ class TrusteeKeyFileTest {
     }
 
     @Test
+    void readsAFileWrittenBeforeTheEncryptionWasSharedWithOfficerKeys() throws Exception {
+        // Written by the TrusteeKeyFile of commit d4d715e: static secret 7, share x_2 = 11 for epoch SHA-256("epoch").
+        Path file = Path.of(getClass().getResource("/keyfiles/trustee-v1.key").toURI());
+        TrusteeKeyFile read = TrusteeKeyFile.read(file, PASS.clone());
+        assertEquals(Point.multiplyGenerator(Scalar.of(7)), read.publicKey());
+        EpochShare share = read.share(Hash32.sha256("epoch".getBytes(StandardCharsets.UTF_8))).orElseThrow();
+        assertEquals(2, share.index());
+        assertEquals(Point.multiplyGenerator(Scalar.of(11)), share.trusteeKey().publicKey());
+    }
+
+    @Test
     void productionDefaultsAreTheSpecifiedOnes() {
         assertEquals(1 << 17, TrusteeKeyFile.DEFAULT_COST);
         assertEquals(1 << 17, TrusteeKeygenCommand.cost);
