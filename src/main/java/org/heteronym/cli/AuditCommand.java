@@ -13,7 +13,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "audit",
         description = {
             "Verify the public transparency log.",
-            "Checks signed checkpoints, append-only growth, inclusion of entries, and replays every entry. "
+            "Checks signed checkpoints, append-only growth, inclusion of entries, replays every entry, and checks "
+                + "every court-ordered disclosure. "
                 + "Needs only the log URL and its verifier key (vkey), obtained out of band: the key served by "
                 + "the log itself is never trusted.",
         },
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
             AuditInclusionCommand.class,
             AuditReplayCommand.class,
             AuditEpochCommand.class,
+            AuditDisclosuresCommand.class,
         })
 public final class AuditCommand implements Runnable {
 
@@ -32,6 +34,6 @@ public final class AuditCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(),
-                "Missing audit command: checkpoint, consistency, inclusion, replay or epoch");
+                "Missing audit command: checkpoint, consistency, inclusion, replay, epoch or disclosures");
     }
 }

@@ -1,5 +1,6 @@
 package org.heteronym.cli;
 
+import org.heteronym.cli.officer.OfficerCommand;
 import org.heteronym.cli.trustee.TrusteeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * The top-level {@code heteronym} command. Command groups ({@code audit} and {@code trustee} now; {@code officer}
- * later) are subcommands in their own classes.
+ * The top-level {@code heteronym} command. Command groups ({@code audit}, {@code trustee} and {@code officer}) are
+ * subcommands in their own classes.
  *
  * <p>Exit codes, for every command: 0 verified, 1 verification failed ({@code FAILED: ...} on standard error),
  * 2 usage, network or server error.
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         versionProvider = HeteronymCli.Version.class,
         description = "Heteronym command-line tools.",
-        subcommands = {AuditCommand.class, TrusteeCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AuditCommand.class, TrusteeCommand.class, OfficerCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:verified",

@@ -186,6 +186,23 @@ final class LogAuditor {
      * @return the number of entries replayed
      */
     long replay(VerifiedCheckpoint checkpoint) throws AuditException {
+        return replay(checkpoint, (index, entry, tree) -> {
+        });
+    }
+
+    /**
+     * Receives each replayed entry once it has matched its tile hash and {@link EntryRules}, with the tree that
+     * ends with it; the replay's own checks of the root and of the higher tiles come only after the last entry, so
+     * a caller must not report anything about the entries unless the replay returns.
+     */
+    @FunctionalInterface
+    interface EntryVisitor {
+        /** {@code tree} is the replay's: read its root, never append to it. */
+        void entry(long index, byte[] entry, CompactRange tree);
+    }
+
+    /** {@link #replay(VerifiedCheckpoint)}, handing every entry to {@code visitor} as it is checked. */
+    long replay(VerifiedCheckpoint checkpoint, EntryVisitor visitor) throws AuditException {
         long size = checkpoint.size();
         HigherTiles higherTiles = new HigherTiles(size);
         CompactRange range = CompactRange.empty();
@@ -219,6 +236,7 @@ final class LogAuditor {
                 } catch (HigherTiles.Mismatch e) {
                     throw e.failure;
                 }
+                visitor.entry(index, entry, range);
             }
         }
         if (!MessageDigest.isEqual(range.root(), checkpoint.rootHash())) {

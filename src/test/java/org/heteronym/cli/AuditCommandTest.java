@@ -48,19 +48,19 @@ class AuditCommandTest {
         server.close();
     }
 
-    FakeLogServer.Result audit(String command, String... more) {
+    InProcessCli.Result audit(String command, String... more) {
         List<String> args = new ArrayList<>(List.of("audit", command, "--log", server.url(), "--vkey",
                 signer.verifierKey()));
         args.addAll(List.of(more));
-        return FakeLogServer.run(args.toArray(String[]::new));
+        return InProcessCli.run(args.toArray(String[]::new));
     }
 
-    static void assertVerified(FakeLogServer.Result result) {
+    static void assertVerified(InProcessCli.Result result) {
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals("", result.err(), result.toString());
     }
 
-    static void assertFailed(FakeLogServer.Result result, String... expectedFragments) {
+    static void assertFailed(InProcessCli.Result result, String... expectedFragments) {
         assertEquals(1, result.exitCode(), result.toString());
         assertTrue(result.err().startsWith("FAILED: "), result.toString());
         for (String fragment : expectedFragments) {
@@ -69,7 +69,7 @@ class AuditCommandTest {
         assertNoStackTrace(result);
     }
 
-    static void assertNoStackTrace(FakeLogServer.Result result) {
+    static void assertNoStackTrace(InProcessCli.Result result) {
         assertFalse(result.err().contains("\tat "), result.toString());
         assertFalse(result.out().contains("\tat "), result.toString());
     }
@@ -78,29 +78,29 @@ class AuditCommandTest {
 
     @Test
     void healthyLogPassesEverySubcommand() throws IOException {
-        FakeLogServer.Result checkpoint = audit("checkpoint");
+        InProcessCli.Result checkpoint = audit("checkpoint");
         assertVerified(checkpoint);
         assertTrue(checkpoint.out().contains("origin: " + ORIGIN), checkpoint.toString());
         assertTrue(checkpoint.out().contains("size:   300"), checkpoint.toString());
         assertTrue(checkpoint.out().contains(FakeLog.b64(log.root)), checkpoint.toString());
 
         Path state = dir.resolve("state");
-        FakeLogServer.Result first = audit("consistency", "--state", state.toString());
+        InProcessCli.Result first = audit("consistency", "--state", state.toString());
         assertVerified(first);
         assertTrue(first.out().contains("trust on first use"), first.toString());
         assertEquals(log.checkpointNote, Files.readString(state));
 
-        FakeLogServer.Result again = audit("consistency", "--state", state.toString());
+        InProcessCli.Result again = audit("consistency", "--state", state.toString());
         assertVerified(again);
         assertTrue(again.out().contains("consistent"), again.toString());
 
         for (int index : new int[] {0, 1, 255, 256, 299}) {
-            FakeLogServer.Result inclusion = audit("inclusion", "--index", Integer.toString(index));
+            InProcessCli.Result inclusion = audit("inclusion", "--index", Integer.toString(index));
             assertVerified(inclusion);
             assertTrue(inclusion.out().contains(FakeLog.text(log.entries.get(index))), inclusion.toString());
         }
 
-        FakeLogServer.Result replay = audit("replay");
+        InProcessCli.Result replay = audit("replay");
         assertVerified(replay);
         assertTrue(replay.out().contains("replay verified: 300 entries"), replay.toString());
     }
@@ -113,7 +113,7 @@ class AuditCommandTest {
         for (int size : new int[] {2, 3, 4, 7, 8, 9, 100, 256, 257, 300}) {
             FakeLog grown = log.prefix(size);
             server.log = grown;
-            FakeLogServer.Result result = audit("consistency", "--state", state.toString());
+            InProcessCli.Result result = audit("consistency", "--state", state.toString());
             assertVerified(result);
             assertTrue(result.out().contains("-> " + size + " is append-only"), result.toString());
             assertEquals(grown.checkpointNote, Files.readString(state));
@@ -134,7 +134,7 @@ class AuditCommandTest {
     void vkeyCanBeReadFromAFile() throws IOException {
         Path vkey = dir.resolve("log.vkey");
         Files.writeString(vkey, signer.verifierKey() + "\n");
-        FakeLogServer.Result result = FakeLogServer.run("audit", "checkpoint", "--log", server.url(),
+        InProcessCli.Result result = InProcessCli.run("audit", "checkpoint", "--log", server.url(),
                 "--vkey-file", vkey.toString());
         assertVerified(result);
     }
@@ -197,12 +197,12 @@ class AuditCommandTest {
     @Test
     void wrongVkeyIsRejected() {
         NoteSigner other = NoteSigner.ed25519(ORIGIN, Ed25519PrivateKey.generate());
-        FakeLogServer.Result result = FakeLogServer.run("audit", "checkpoint", "--log", server.url(),
+        InProcessCli.Result result = InProcessCli.run("audit", "checkpoint", "--log", server.url(),
                 "--vkey", other.verifierKey());
         assertFailed(result, "does not verify under the trusted key");
 
         NoteSigner otherName = NoteSigner.ed25519("other.test/log", Ed25519PrivateKey.generate());
-        assertFailed(FakeLogServer.run("audit", "replay", "--log", server.url(), "--vkey", otherName.verifierKey()),
+        assertFailed(InProcessCli.run("audit", "replay", "--log", server.url(), "--vkey", otherName.verifierKey()),
                 "checkpoint");
     }
 
@@ -238,7 +238,7 @@ class AuditCommandTest {
         String recorded = Files.readString(state);
 
         server.log = FakeLog.withEntries(signer, 300, "b"); // same key, same size, different history
-        FakeLogServer.Result result = audit("consistency", "--state", state.toString());
+        InProcessCli.Result result = audit("consistency", "--state", state.toString());
         assertFailed(result, "FORK", "same size 300", "Evidence");
         assertEquals(recorded, Files.readString(state), "state must not advance on failure");
     }
@@ -253,7 +253,7 @@ class AuditCommandTest {
         List<byte[]> rewritten = new ArrayList<>(log.entries);
         rewritten.set(50, FakeLog.canonical("{\"kind\":\"test.rewritten\",\"v\":1}"));
         server.log = new FakeLog(signer, rewritten);
-        FakeLogServer.Result result = audit("consistency", "--state", state.toString());
+        InProcessCli.Result result = audit("consistency", "--state", state.toString());
         assertFailed(result, "FORK", "not an append-only extension", "size 100");
         assertEquals(recorded, Files.readString(state));
 
@@ -268,7 +268,7 @@ class AuditCommandTest {
         Path state = dir.resolve("state");
         assertVerified(audit("consistency", "--state", state.toString()));
         server.log = log.prefix(200);
-        FakeLogServer.Result result = audit("consistency", "--state", state.toString());
+        InProcessCli.Result result = audit("consistency", "--state", state.toString());
         assertFailed(result, "ROLLBACK", "200", "300");
         assertEquals(log.checkpointNote, Files.readString(state));
         assertFailed(audit("inclusion", "--index", "1", "--state", state.toString()), "ROLLBACK");
@@ -278,7 +278,7 @@ class AuditCommandTest {
     void tamperedStateFileIsAnErrorNotAVerdict() throws IOException {
         Path state = dir.resolve("state");
         Files.writeString(state, log.checkpointNote.replace("\n300\n", "\n301\n"));
-        FakeLogServer.Result result = audit("consistency", "--state", state.toString());
+        InProcessCli.Result result = audit("consistency", "--state", state.toString());
         assertEquals(2, result.exitCode(), result.toString());
         assertTrue(result.err().startsWith("error: state file"), result.toString());
     }
@@ -308,7 +308,7 @@ class AuditCommandTest {
     @Test
     void oversizedResponseIsRefused() {
         log.checkpointNote = "x".repeat((1 << 20) + 10);
-        FakeLogServer.Result result = audit("checkpoint");
+        InProcessCli.Result result = audit("checkpoint");
         assertEquals(2, result.exitCode(), result.toString());
         assertTrue(result.err().contains("exceeds"), result.toString());
     }
@@ -321,7 +321,7 @@ class AuditCommandTest {
         try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        FakeLogServer.Result result = FakeLogServer.run("audit", "checkpoint", "--log",
+        InProcessCli.Result result = InProcessCli.run("audit", "checkpoint", "--log",
                 "http://127.0.0.1:" + port + "/log", "--vkey", signer.verifierKey(), "--timeout", "5");
         assertEquals(2, result.exitCode(), result.toString());
         assertTrue(result.err().startsWith("error: cannot fetch http://127.0.0.1:" + port + "/log/checkpoint"),
@@ -334,7 +334,7 @@ class AuditCommandTest {
         // Accepts connections (via the kernel backlog) and never answers.
         try (ServerSocket silent = new ServerSocket(0, 5, java.net.InetAddress.getLoopbackAddress())) {
             long start = System.nanoTime();
-            FakeLogServer.Result result = FakeLogServer.run("audit", "checkpoint", "--log",
+            InProcessCli.Result result = InProcessCli.run("audit", "checkpoint", "--log",
                     "http://127.0.0.1:" + silent.getLocalPort() + "/log", "--vkey", signer.verifierKey(),
                     "--timeout", "1");
             assertEquals(2, result.exitCode(), result.toString());
@@ -346,7 +346,7 @@ class AuditCommandTest {
     @Test
     void missingTileIsAServerErrorWithTheProblemDetail() {
         log.hidden = tile -> tile.entryBundle();
-        FakeLogServer.Result result = audit("replay");
+        InProcessCli.Result result = audit("replay");
         assertEquals(2, result.exitCode(), result.toString());
         assertTrue(result.err().contains("HTTP 404"), result.toString());
         assertTrue(result.err().contains("tile does not exist yet"), result.toString());
@@ -354,27 +354,27 @@ class AuditCommandTest {
 
     @Test
     void usageErrorsGiveExitTwo() {
-        assertEquals(2, FakeLogServer.run("audit", "checkpoint", "--log", server.url()).exitCode());
-        assertEquals(2, FakeLogServer.run("audit", "checkpoint", "--log", server.url(), "--vkey",
+        assertEquals(2, InProcessCli.run("audit", "checkpoint", "--log", server.url()).exitCode());
+        assertEquals(2, InProcessCli.run("audit", "checkpoint", "--log", server.url(), "--vkey",
                 signer.verifierKey(), "--vkey-file", "x").exitCode());
-        assertEquals(2, FakeLogServer.run("audit", "inclusion", "--log", server.url(), "--vkey",
+        assertEquals(2, InProcessCli.run("audit", "inclusion", "--log", server.url(), "--vkey",
                 signer.verifierKey()).exitCode());
-        assertEquals(2, FakeLogServer.run("audit").exitCode());
-        assertEquals(2, FakeLogServer.run().exitCode());
-        FakeLogServer.Result badKey = FakeLogServer.run("audit", "checkpoint", "--log", server.url(), "--vkey",
+        assertEquals(2, InProcessCli.run("audit").exitCode());
+        assertEquals(2, InProcessCli.run().exitCode());
+        InProcessCli.Result badKey = InProcessCli.run("audit", "checkpoint", "--log", server.url(), "--vkey",
                 "not-a-key");
         assertEquals(2, badKey.exitCode(), badKey.toString());
         assertTrue(badKey.err().contains("vkey"), badKey.toString());
-        FakeLogServer.Result outOfRange = audit("inclusion", "--index", "300");
+        InProcessCli.Result outOfRange = audit("inclusion", "--index", "300");
         assertEquals(2, outOfRange.exitCode(), outOfRange.toString());
-        FakeLogServer.Result badUrl = FakeLogServer.run("audit", "checkpoint", "--log", "ftp://x/log", "--vkey",
+        InProcessCli.Result badUrl = InProcessCli.run("audit", "checkpoint", "--log", "ftp://x/log", "--vkey",
                 signer.verifierKey());
         assertEquals(2, badUrl.exitCode(), badUrl.toString());
     }
 
     @Test
     void helpWorks() {
-        FakeLogServer.Result help = FakeLogServer.run("audit", "--help");
+        InProcessCli.Result help = InProcessCli.run("audit", "--help");
         assertEquals(0, help.exitCode(), help.toString());
         assertTrue(help.out().contains("consistency"), help.toString());
         assertTrue(help.out().contains("replay"), help.toString());

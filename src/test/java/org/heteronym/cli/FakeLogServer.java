@@ -4,8 +4,6 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -15,20 +13,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.heteronym.crypto.tlog.TileException;
 import org.heteronym.crypto.tlog.TilePath;
-import picocli.CommandLine;
 
 /**
- * Serves a {@link FakeLog} over the log's public HTTP API on 127.0.0.1 (ephemeral port), under {@code /log}, and
- * runs the {@code heteronym} command in-process against it.
+ * Serves a {@link FakeLog} over the log's public HTTP API on 127.0.0.1 (ephemeral port), under {@code /log}, for
+ * the {@code heteronym} command run in-process ({@link InProcessCli}).
  */
 final class FakeLogServer implements AutoCloseable {
-
-    record Result(int exitCode, String out, String err) {
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- out ---\n" + out + "--- err ---\n" + err;
-        }
-    }
 
     private static final Pattern ENTRY = Pattern.compile("/log/v1/entries/(\\d+)");
 
@@ -140,17 +130,6 @@ final class FakeLogServer implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(body);
         }
-    }
-
-    /** Runs {@code heteronym <args>} in-process, capturing standard output and error. */
-    static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cli = new CommandLine(new HeteronymCli());
-        cli.setOut(new PrintWriter(out, true));
-        cli.setErr(new PrintWriter(err, true));
-        int exitCode = cli.execute(args);
-        return new Result(exitCode, out.toString(), err.toString());
     }
 
     @Override

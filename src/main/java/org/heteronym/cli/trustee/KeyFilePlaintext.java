@@ -29,7 +29,7 @@ final class KeyFilePlaintext {
     static Contents decode(byte[] pt, Point publicKey, String name) throws TrusteeException {
         // Authenticated, so a fault here is a bug or a file from an incompatible writer, not an attack.
         if (pt.length < 1 + 32 + 2 || pt[0] != PLAINTEXT_VERSION) {
-            throw KeyFileJson.malformed(name, "unsupported key file contents");
+            throw malformed(name, "unsupported key file contents");
         }
         ByteBuffer in = ByteBuffer.wrap(pt);
         in.get();
@@ -38,14 +38,14 @@ final class KeyFilePlaintext {
         int count = Short.toUnsignedInt(in.getShort());
         if (in.remaining() != count * SHARE_RECORD_LENGTH) {
             Arrays.fill(d, (byte) 0);
-            throw KeyFileJson.malformed(name, "key file contents have the wrong length");
+            throw malformed(name, "key file contents have the wrong length");
         }
         List<EpochShare> shares = new ArrayList<>(count);
         byte[] x = new byte[32];
         try {
             StaticKeyPair pair = StaticKeyPair.decodeSecret(d);
             if (!pair.publicKey().equals(publicKey)) {
-                throw KeyFileJson.malformed(name, "the secret key does not match \"public_key\"");
+                throw malformed(name, "the secret key does not match \"public_key\"");
             }
             for (int k = 0; k < count; k++) {
                 byte[] epoch = new byte[32];
@@ -59,7 +59,7 @@ final class KeyFilePlaintext {
         } catch (MalformedEncodingException | IllegalArgumentException e) {
             Arrays.fill(d, (byte) 0);
             shares.forEach(EpochShare::wipe);
-            throw KeyFileJson.malformed(name, "invalid key material");
+            throw malformed(name, "invalid key material");
         } catch (TrusteeException e) {
             Arrays.fill(d, (byte) 0);
             throw e;
@@ -67,6 +67,10 @@ final class KeyFilePlaintext {
             Arrays.fill(x, (byte) 0);
         }
         return new Contents(d, shares);
+    }
+
+    private static TrusteeException malformed(String name, String why) {
+        return TrusteeException.unavailable("key file " + name + " is not a valid " + TrusteeKeyFile.WHAT + ": " + why);
     }
 
     static byte[] encode(byte[] staticSecret, List<EpochShare> shares) {

@@ -1,5 +1,7 @@
 package org.heteronym.cli.trustee;
 
+import org.heteronym.cli.keyfile.KeyFileException;
+
 /**
  * Ends a trustee command with a message and an exit code: {@link #failed} when something did not verify
  * (exit 1), {@link #unavailable} for usage, local file, network or server errors (exit 2).
@@ -26,6 +28,11 @@ public final class TrusteeException extends Exception {
     /** Bad arguments, an unreadable or undecryptable key file, an unreachable or erring service. */
     static TrusteeException unavailable(String message) {
         return new TrusteeException(CANNOT_PROCEED, message);
+    }
+
+    /** A key file or passphrase problem of the shared key-file code: always exit 2. */
+    static TrusteeException of(KeyFileException e) {
+        return unavailable(e.getMessage());
     }
 
     int exitCode() {

@@ -10,8 +10,9 @@ import java.security.SecureRandom;
  * Rejects a zero secret. {@link #toString()} never prints ρ.
  *
  * <h2>WARNING</h2>
- * Generate a fresh key pair per disclosure request so that shares for one request are useless with the key of
- * another; ρ cannot be wiped (see {@link Scalar}).
+ * One key pair per registered legal officer (docs/disclosure.md §1): shares stay bound to one request through the
+ * share context, not through R. ρ cannot be wiped (see {@link Scalar}); keep it in the officer's encrypted key
+ * file and load it only to open a released envelope.
  */
 public final class OfficerKeyPair {
     private final Scalar secret;
@@ -39,6 +40,11 @@ public final class OfficerKeyPair {
 
     Scalar secret() {
         return secret;
+    }
+
+    /** ρ as 32 big-endian bytes, for the officer's encrypted key file; the caller must wipe the array. */
+    public byte[] exportSecret() {
+        return secret.encode();
     }
 
     @Override

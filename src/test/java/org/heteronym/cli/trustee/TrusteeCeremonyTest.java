@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.heteronym.cli.InProcessCli;
 import org.heteronym.crypto.escrow.DecryptionShare;
 import org.heteronym.crypto.escrow.Envelope;
 import org.heteronym.crypto.escrow.EnvelopeOpener;
@@ -80,24 +81,24 @@ class TrusteeCeremonyTest {
         TrusteeCeremonyCommand.pollInterval = savedPoll;
     }
 
-    TrusteeCli.Result ceremony(int trustee, String... more) {
+    InProcessCli.Result ceremony(int trustee, String... more) {
         List<String> args = new ArrayList<>(List.of("trustee", "ceremony", "--service", coordinator.url(), "--key",
                 keyFiles.get(trustee - 1).toString(), "--ceremony", CEREMONY, "--passphrase-file",
                 passphraseFile.toString(), "--timeout", "20"));
         args.addAll(List.of(more));
-        return TrusteeCli.run(args.toArray(String[]::new));
+        return InProcessCli.run(args.toArray(String[]::new));
     }
 
-    List<TrusteeCli.Result> allThree(String... more) throws Exception {
+    List<InProcessCli.Result> allThree(String... more) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
-            List<Future<TrusteeCli.Result>> futures = new ArrayList<>();
+            List<Future<InProcessCli.Result>> futures = new ArrayList<>();
             for (int i = 1; i <= 3; i++) {
                 int trustee = i;
                 futures.add(pool.submit(() -> ceremony(trustee, more)));
             }
-            List<TrusteeCli.Result> results = new ArrayList<>();
-            for (Future<TrusteeCli.Result> f : futures) {
+            List<InProcessCli.Result> results = new ArrayList<>();
+            for (Future<InProcessCli.Result> f : futures) {
                 results.add(f.get(40, TimeUnit.SECONDS));
             }
             return results;
@@ -106,16 +107,16 @@ class TrusteeCeremonyTest {
         }
     }
 
-    static void assertNoStackTrace(TrusteeCli.Result r) {
+    static void assertNoStackTrace(InProcessCli.Result r) {
         assertFalse(r.err().contains("\tat ") || r.out().contains("\tat "), r.toString());
     }
 
     @Test
     void threeTrusteesCreateAnEpochWhoseSharesOpenAnEnvelope() throws Exception {
         String context = coordinator.params.context().toHex();
-        List<TrusteeCli.Result> results = allThree("--expect-threshold", "2", "--expect-context", context);
+        List<InProcessCli.Result> results = allThree("--expect-threshold", "2", "--expect-context", context);
         CeremonyOutcome outcome = coordinator.outcome();
-        for (TrusteeCli.Result r : results) {
+        for (InProcessCli.Result r : results) {
             assertEquals(0, r.exitCode(), r.toString());
             assertEquals("", r.err(), r.toString());
             assertTrue(r.out().contains("threshold t = 2, participants n = 3"), r.toString());
@@ -146,7 +147,7 @@ class TrusteeCeremonyTest {
         assertEquals(record, EnvelopeOpener.open(envelope, shares.subList(1, 3), officer, epoch).record());
         assertEquals(record, EnvelopeOpener.open(envelope, shares, officer, epoch).record());
 
-        TrusteeCli.Result show = TrusteeCli.run("trustee", "show", "--key", keyFiles.get(0).toString(),
+        InProcessCli.Result show = InProcessCli.run("trustee", "show", "--key", keyFiles.get(0).toString(),
                 "--passphrase-file", passphraseFile.toString());
         assertEquals(0, show.exitCode(), show.toString());
         assertTrue(show.out().contains("epoch " + epoch.epochId().toHex() + " trustee index 1"), show.toString());
@@ -155,9 +156,9 @@ class TrusteeCeremonyTest {
     @Test
     void aTamperedRelayMakesEveryTrusteeFail() throws Exception {
         coordinator.tamperRound1Of = 2;
-        List<TrusteeCli.Result> results = allThree();
+        List<InProcessCli.Result> results = allThree();
         for (int i = 0; i < 3; i++) {
-            TrusteeCli.Result r = results.get(i);
+            InProcessCli.Result r = results.get(i);
             assertEquals(1, r.exitCode(), r.toString());
             assertTrue(r.err().startsWith("FAILED: ceremony aborted: "), r.toString());
             assertNoStackTrace(r);
@@ -173,7 +174,7 @@ class TrusteeCeremonyTest {
 
     @Test
     void aTrusteeOutsideTheCeremonyIsToldSo() {
-        TrusteeCli.Result r = ceremony(4);
+        InProcessCli.Result r = ceremony(4);
         assertEquals(2, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("error: this key file's public key "), r.toString());
         assertTrue(r.err().contains("is not a participant of ceremony " + CEREMONY), r.toString());
@@ -182,7 +183,7 @@ class TrusteeCeremonyTest {
 
     @Test
     void wrongExpectationsFailBeforeAnythingIsSent() {
-        TrusteeCli.Result r = ceremony(1, "--expect-threshold", "3");
+        InProcessCli.Result r = ceremony(1, "--expect-threshold", "3");
         assertEquals(1, r.exitCode(), r.toString());
         assertTrue(r.err().startsWith("FAILED: the ceremony's threshold is 2, expected 3"), r.toString());
         r = ceremony(1, "--expect-context", "00".repeat(32));
@@ -194,7 +195,7 @@ class TrusteeCeremonyTest {
     @Test
     void waitingForAbsentTrusteesIsBoundedByTheTimeout() {
         long start = System.nanoTime();
-        TrusteeCli.Result r = TrusteeCli.run("trustee", "ceremony", "--service", coordinator.url(), "--key",
+        InProcessCli.Result r = InProcessCli.run("trustee", "ceremony", "--service", coordinator.url(), "--key",
                 keyFiles.get(0).toString(), "--ceremony", CEREMONY, "--passphrase-file", passphraseFile.toString(),
                 "--timeout", "1");
         long elapsed = Duration.ofNanos(System.nanoTime() - start).toMillis();
@@ -205,7 +206,7 @@ class TrusteeCeremonyTest {
 
     @Test
     void anUnreachableServiceIsAnError() {
-        TrusteeCli.Result r = TrusteeCli.run("trustee", "ceremony", "--service", "http://127.0.0.1:1", "--key",
+        InProcessCli.Result r = InProcessCli.run("trustee", "ceremony", "--service", "http://127.0.0.1:1", "--key",
                 keyFiles.get(0).toString(), "--ceremony", CEREMONY, "--passphrase-file", passphraseFile.toString(),
                 "--timeout", "5");
         assertEquals(2, r.exitCode(), r.toString());

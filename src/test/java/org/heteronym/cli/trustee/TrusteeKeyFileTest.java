@@ -17,6 +17,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Consumer;
+import org.heteronym.cli.InProcessCli;
 import org.heteronym.crypto.escrow.Hash32;
 import org.heteronym.crypto.escrow.Point;
 import org.heteronym.crypto.escrow.Scalar;
@@ -137,7 +138,7 @@ class TrusteeKeyFileTest {
             Path shortPass = dir.resolve("short");
             Files.writeString(shortPass, "elevenchars\n");
             Path out = dir.resolve("k.json");
-            TrusteeCli.Result r = TrusteeCli.run("trustee", "keygen", "--out", out.toString(), "--passphrase-file",
+            InProcessCli.Result r = InProcessCli.run("trustee", "keygen", "--out", out.toString(), "--passphrase-file",
                     shortPass.toString());
             assertEquals(2, r.exitCode(), r.toString());
             assertTrue(r.err().contains("at least 12 characters"), r.toString());
@@ -145,30 +146,41 @@ class TrusteeKeyFileTest {
 
             Path pass = dir.resolve("pass");
             Files.writeString(pass, "twelve chars\n");
-            r = TrusteeCli.run("trustee", "keygen", "--out", out.toString(), "--passphrase-file", pass.toString());
+            r = InProcessCli.run("trustee", "keygen", "--out", out.toString(), "--passphrase-file", pass.toString());
             assertEquals(0, r.exitCode(), r.toString());
             String publicKey = r.out().lines().filter(l -> l.startsWith("public key: ")).findFirst().orElseThrow()
                     .substring("public key: ".length());
             assertEquals(33, Base64.getDecoder().decode(publicKey).length);
             byte[] created = Files.readAllBytes(out);
 
-            r = TrusteeCli.run("trustee", "keygen", "--out", out.toString(), "--passphrase-file", pass.toString());
+            r = InProcessCli.run("trustee", "keygen", "--out", out.toString(), "--passphrase-file", pass.toString());
             assertEquals(2, r.exitCode(), r.toString());
             assertTrue(r.err().contains("refusing to overwrite"), r.toString());
             assertArrayEquals(created, Files.readAllBytes(out));
 
-            r = TrusteeCli.run("trustee", "show", "--key", out.toString(), "--passphrase-file", pass.toString());
+            r = InProcessCli.run("trustee", "show", "--key", out.toString(), "--passphrase-file", pass.toString());
             assertEquals(0, r.exitCode(), r.toString());
             assertTrue(r.out().contains("public key: " + publicKey), r.toString());
             assertTrue(r.out().contains("epochs: 0"), r.toString());
 
-            r = TrusteeCli.run("trustee", "show", "--key", out.toString(), "--passphrase-file", shortPass.toString());
+            r = InProcessCli.run("trustee", "show", "--key", out.toString(), "--passphrase-file", shortPass.toString());
             assertEquals(2, r.exitCode(), r.toString());
             assertTrue(r.err().startsWith("error: cannot decrypt key file"), r.toString());
             assertEquals("", r.out());
         } finally {
             TrusteeKeygenCommand.cost = saved;
         }
+    }
+
+    @Test
+    void readsAFileWrittenBeforeTheEncryptionWasSharedWithOfficerKeys() throws Exception {
+        // Written by the TrusteeKeyFile of commit d4d715e: static secret 7, share x_2 = 11 for epoch SHA-256("epoch").
+        Path file = Path.of(getClass().getResource("/keyfiles/trustee-v1.key").toURI());
+        TrusteeKeyFile read = TrusteeKeyFile.read(file, PASS.clone());
+        assertEquals(Point.multiplyGenerator(Scalar.of(7)), read.publicKey());
+        EpochShare share = read.share(Hash32.sha256("epoch".getBytes(StandardCharsets.UTF_8))).orElseThrow();
+        assertEquals(2, share.index());
+        assertEquals(Point.multiplyGenerator(Scalar.of(11)), share.trusteeKey().publicKey());
     }
 
     @Test

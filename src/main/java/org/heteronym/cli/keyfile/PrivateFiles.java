@@ -1,4 +1,4 @@
-package org.heteronym.cli.trustee;
+package org.heteronym.cli.keyfile;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -13,13 +13,13 @@ import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermissions;
 
 /** Files that hold secrets (even encrypted): owner-only, fsynced, and never half-written. */
-final class PrivateFiles {
+public final class PrivateFiles {
 
     private PrivateFiles() {
     }
 
     /** Writes {@code encoded} readable by the owner only, fsynced, atomically; refuses to replace unless asked. */
-    static void write(Path file, byte[] encoded, boolean replace, String what) throws TrusteeException {
+    public static void write(Path file, byte[] encoded, boolean replace, String what) throws KeyFileException {
         Path target = file.toAbsolutePath();
         Path dir = target.getParent();
         Path tmp = null;
@@ -51,9 +51,9 @@ final class PrivateFiles {
             }
             tmp = null;
         } catch (FileAlreadyExistsException e) {
-            throw TrusteeException.unavailable(file + " already exists; refusing to overwrite a key file");
+            throw new KeyFileException(file + " already exists; refusing to overwrite a key file");
         } catch (IOException e) {
-            throw TrusteeException.unavailable("cannot write " + what + " " + file + ": " + e.getMessage());
+            throw new KeyFileException("cannot write " + what + " " + file + ": " + e.getMessage());
         } finally {
             if (tmp != null) {
                 try {

@@ -1,4 +1,4 @@
-package org.heteronym.cli.trustee;
+package org.heteronym.cli.keyfile;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;

@@ -1,22 +1,21 @@
-package org.heteronym.cli.trustee;
+package org.heteronym.cli;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import org.heteronym.cli.HeteronymCli;
 import picocli.CommandLine;
 
-/** Runs {@code heteronym ...} in-process, capturing its output. */
-final class TrusteeCli {
-    private TrusteeCli() {}
+/** TEST ONLY: runs {@code heteronym ...} in-process, capturing its output, for the tests of every command group. */
+public final class InProcessCli {
+    private InProcessCli() {}
 
-    record Result(int exitCode, String out, String err) {
+    public record Result(int exitCode, String out, String err) {
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- out\n" + out + "--- err\n" + err;
         }
     }
 
-    static Result run(String... args) {
+    public static Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine cli = new CommandLine(new HeteronymCli());
