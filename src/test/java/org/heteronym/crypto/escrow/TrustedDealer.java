@@ -8,16 +8,16 @@ import java.util.List;
  * TEST ONLY: a trusted-dealer Shamir split of a fresh secret x into x_i = f(i), f of degree t−1 with f(0) = x.
  * Production keys come from the DKG, where no single party ever knows x.
  */
-final class TrustedDealer {
-    record Dealt(EpochKey epoch, List<TrusteeKey> trustees, Scalar jointSecret, List<Scalar> coefficients) {
-        TrusteeKey trustee(int index) {
+public final class TrustedDealer {
+    public record Dealt(EpochKey epoch, List<TrusteeKey> trustees, Scalar jointSecret, List<Scalar> coefficients) {
+        public TrusteeKey trustee(int index) {
             return trustees.get(index - 1);
         }
     }
 
     private TrustedDealer() {}
 
-    static Dealt split(int t, int n, SecureRandom random) {
+    public static Dealt split(int t, int n, SecureRandom random) {
         List<Scalar> coeffs = new ArrayList<>();
         for (int k = 0; k < t; k++) {
             coeffs.add(Scalar.random(random));
