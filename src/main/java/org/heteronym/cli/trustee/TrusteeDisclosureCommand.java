@@ -48,13 +48,7 @@ abstract class TrusteeDisclosureCommand extends TrusteeSubcommand {
 
     @Override
     final void execute(PrintWriter out) throws TrusteeException {
-        char[] passphrase = passphraseOptions.passphrase(false);
-        TrusteeKeyFile keyFile;
-        try {
-            keyFile = TrusteeKeyFile.read(key, passphrase);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        TrusteeKeyFile keyFile = passphraseOptions.readKeyFile(key);
         byte[] secret = null;
         try {
             secret = keyFile.staticKey().exportSecret();
