@@ -4,7 +4,7 @@ package org.heteronym.cli;
  * Ends an audit command with a message and an exit code: {@link #failed} when the log did not verify
  * (exit 1), {@link #unavailable} when the audit could not be carried out (exit 2).
  */
-final class AuditException extends Exception {
+public final class AuditException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
@@ -19,21 +19,21 @@ final class AuditException extends Exception {
     }
 
     /** The log served something that does not verify: evidence of a fault or of misbehaviour. */
-    static AuditException failed(String message) {
+    public static AuditException failed(String message) {
         return new AuditException(VERIFICATION_FAILED, message);
     }
 
     /** Bad arguments or local files, an unreachable log, or a server error: nothing was verified. */
-    static AuditException unavailable(String message) {
+    public static AuditException unavailable(String message) {
         return new AuditException(CANNOT_AUDIT, message);
     }
 
-    int exitCode() {
+    public int exitCode() {
         return exitCode;
     }
 
     /** The line to print: {@code FAILED: ...} for verification failures, {@code error: ...} otherwise. */
-    String report() {
+    public String report() {
         return (exitCode == VERIFICATION_FAILED ? "FAILED: " : "error: ") + getMessage();
     }
 }

@@ -13,13 +13,18 @@ import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Option;
 
 /** Options every audit command takes: where the log is and which key it must be signed with. */
-final class LogOptions {
+public final class LogOptions {
 
     private static final int MAX_VKEY_FILE_BYTES = 64 * 1024;
 
     @Option(names = "--log", required = true, paramLabel = "URL",
             description = "Base URL of the log, e.g. http://127.0.0.1:8080/log")
     String log;
+
+    /** The log's base URL as given. */
+    public String url() {
+        return log;
+    }
 
     @ArgGroup(exclusive = true, multiplicity = "1")
     VerifierKey verifierKey;

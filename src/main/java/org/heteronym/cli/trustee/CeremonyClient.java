@@ -6,23 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Pattern;
-import org.heteronym.cli.BoundedBody;
+import org.heteronym.cli.ServiceHttp;
 import org.heteronym.cli.HttpText;
 import org.heteronym.crypto.escrow.MalformedEncodingException;
 import org.heteronym.crypto.escrow.Point;
@@ -60,18 +51,13 @@ final class CeremonyClient implements AutoCloseable {
     }
 
     private final String base;
-    private final Duration timeout;
-    private final HttpClient http;
+    private final ServiceHttp http;
 
     CeremonyClient(URI service, String ceremonyId, Duration timeout) {
         String text = service.toString();
         this.base = (text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + "/escrow/v1/ceremonies/"
                 + ceremonyId;
-        this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
-                .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new ServiceHttp(timeout, "heteronym-trustee");
     }
 
     CeremonyInfo ceremony() throws TrusteeException {
@@ -152,11 +138,9 @@ final class CeremonyClient implements AutoCloseable {
 
     private HttpRequest.Builder request(String url) throws TrusteeException {
         try {
-            return HttpRequest.newBuilder(URI.create(url))
-                    .timeout(timeout)
-                    .header("User-Agent", "heteronym-trustee");
-        } catch (IllegalArgumentException e) {
-            throw TrusteeException.unavailable("cannot build a request for " + url + ": " + e.getMessage());
+            return http.request(url);
+        } catch (ServiceHttp.Failure e) {
+            throw TrusteeException.unavailable(e.getMessage());
         }
     }
 
@@ -165,48 +149,11 @@ final class CeremonyClient implements AutoCloseable {
     }
 
     private byte[] send(HttpRequest request, String url, int maxBytes, int... okStatus) throws TrusteeException {
-        CompletableFuture<HttpResponse<byte[]>> pending = http.sendAsync(request, info -> isOk(info.statusCode(),
-                okStatus) ? new BoundedBody(maxBytes, false) : new BoundedBody(MAX_ERROR_BYTES, true));
-        HttpResponse<byte[]> response;
-        String what = request.method() + " " + url;
         try {
-            response = pending.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            pending.cancel(true);
-            throw TrusteeException.unavailable("timed out after " + timeout.toSeconds() + " s: " + what);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause() == null ? e : e.getCause();
-            if (HttpText.inCauses(cause, HttpTimeoutException.class)) {
-                throw TrusteeException.unavailable("timed out after " + timeout.toSeconds() + " s: " + what);
-            }
-            if (HttpText.inCauses(cause, BoundedBody.TooLarge.class)) {
-                throw TrusteeException.unavailable("server error: response to " + what + " exceeds " + maxBytes
-                        + " bytes");
-            }
-            if (HttpText.inCauses(cause, ConnectException.class)) {
-                throw TrusteeException.unavailable("cannot connect to the service for " + what
-                        + "; is it running and is the URL right?");
-            }
-            throw TrusteeException.unavailable("cannot " + what + ": " + HttpText.firstMessage(cause));
-        } catch (InterruptedException e) {
-            pending.cancel(true);
-            Thread.currentThread().interrupt();
-            throw TrusteeException.unavailable("interrupted: " + what);
+            return http.send(request, maxBytes, okStatus).body();
+        } catch (ServiceHttp.Failure e) {
+            throw TrusteeException.unavailable(e.getMessage());
         }
-        if (!isOk(response.statusCode(), okStatus)) {
-            throw TrusteeException.unavailable("server error: HTTP " + response.statusCode() + " for " + what
-                    + HttpText.problemDetail(response, response.body()));
-        }
-        return response.body();
-    }
-
-    private static boolean isOk(int status, int... okStatus) {
-        for (int ok : okStatus) {
-            if (status == ok) {
-                return true;
-            }
-        }
-        return false;
     }
 
     // ------------------------------------------------------------------------------------------------ JSON
@@ -264,6 +211,6 @@ final class CeremonyClient implements AutoCloseable {
     /** Abandons anything still in flight. */
     @Override
     public void close() {
-        http.shutdownNow();
+        http.close();
     }
 }

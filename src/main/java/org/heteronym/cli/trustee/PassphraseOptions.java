@@ -27,6 +27,16 @@ final class PassphraseOptions {
         }
     }
 
+    /** Reads and decrypts the key file {@code key} with this passphrase, wiping the passphrase after. */
+    TrusteeKeyFile readKeyFile(Path key) throws TrusteeException {
+        char[] passphrase = passphrase(false);
+        try {
+            return TrusteeKeyFile.read(key, passphrase);
+        } finally {
+            Arrays.fill(passphrase, '\0');
+        }
+    }
+
     /** Refuses passphrases too short for a key file that protects an escrow share. */
     static void checkNew(char[] passphrase) throws TrusteeException {
         try {

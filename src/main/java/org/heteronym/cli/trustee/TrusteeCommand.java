@@ -20,6 +20,9 @@ import picocli.CommandLine.Spec;
             TrusteeKeygenCommand.class,
             TrusteeCeremonyCommand.class,
             TrusteeShowCommand.class,
+            TrusteeReviewCommand.class,
+            TrusteeApproveCommand.class,
+            TrusteeRefuseCommand.class,
         })
 public final class TrusteeCommand implements Runnable {
 
@@ -28,6 +31,6 @@ public final class TrusteeCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing trustee command: keygen, ceremony or show");
+        throw new ParameterException(spec.commandLine(), "Missing trustee command: keygen, ceremony, show, review, approve or refuse");
     }
 }

@@ -2,7 +2,6 @@ package org.heteronym.cli.trustee;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -20,13 +19,7 @@ final class TrusteeShowCommand extends TrusteeSubcommand {
 
     @Override
     void execute(PrintWriter out) throws TrusteeException {
-        char[] passphrase = passphraseOptions.passphrase(false);
-        TrusteeKeyFile file;
-        try {
-            file = TrusteeKeyFile.read(key, passphrase);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        TrusteeKeyFile file = passphraseOptions.readKeyFile(key);
         try {
             out.println("public key: " + Base64.getEncoder().encodeToString(file.publicKey().encode()));
             out.println("epochs: " + file.shares().size());
