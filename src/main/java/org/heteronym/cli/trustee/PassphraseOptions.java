@@ -1,6 +1,7 @@
 package org.heteronym.cli.trustee;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.heteronym.cli.keyfile.KeyFileException;
 import org.heteronym.cli.keyfile.Passphrases;
 import picocli.CommandLine.Option;
