@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
         })
 final class AuditDisclosuresCommand extends AuditSubcommand {
 
-    /** How court-order signatures are checked; {@link OrderSignatureCheck#UNAVAILABLE} until a verifier is wired. */
-    static OrderSignatureCheck orderSignatures = OrderSignatureCheck.UNAVAILABLE;
+    /** How court-order signatures are checked: Bouncy Castle's CMS verifier (tests may swap in another). */
+    static OrderSignatureCheck orderSignatures = new CourtOrderCheck();
 
     @Option(names = "--state", paramLabel = "FILE", description = "State file, as for 'audit consistency'")
     Path state;

@@ -67,6 +67,7 @@ public final class DisclosureAudit {
     private final DisclosureFilings filings;
     private final DisclosureSteps steps;
     private final Map<Long, DisclosureRequest> requests = new HashMap<>();
+    private final Map<String, DisclosureRequest> requestsById = new HashMap<>();
     private final TransparencyCounts counts = new TransparencyCounts();
     private final List<DisclosureFinding> findings = new ArrayList<>();
     private long next;
@@ -144,6 +145,7 @@ public final class DisclosureAudit {
                 case "disclosure.filed" -> {
                     DisclosureRequest request = filings.file(index, entry, e, problems);
                     requests.put(index, request);
+                    requestsById.putIfAbsent(request.id(), request);
                 }
                 case "disclosure.share" -> problems.addAll(steps.share(index, named(index, e), e));
                 case "disclosure.released" -> problems.addAll(steps.released(named(index, e), e));
@@ -167,10 +169,21 @@ public final class DisclosureAudit {
         problems.forEach(p -> findings.add(new DisclosureFinding(index, rule, p)));
     }
 
-    /** The request the entry names by {@code request_index} and {@code request}, both of which must agree. */
+    /**
+     * The request the entry names: by {@code request} alone for transitions, which the service writes before the
+     * filing entry has an index; by {@code request_index} and {@code request}, which must agree, for trustees' entries
+     * and releases (docs/disclosure.md §5).
+     */
     private DisclosureRequest named(long index, EntryFields e) throws EntryProblem {
-        long requestIndex = e.count("request_index");
         String id = e.text("request");
+        if (!e.has("request_index")) {
+            DisclosureRequest request = requestsById.get(id);
+            if (request == null) {
+                throw new EntryProblem("names request " + id + ", which no earlier disclosure.filed entry filed");
+            }
+            return request;
+        }
+        long requestIndex = e.count("request_index");
         if (requestIndex >= index) {
             throw new EntryProblem("request_index " + requestIndex + " is not before the entry");
         }

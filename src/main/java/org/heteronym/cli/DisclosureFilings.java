@@ -90,7 +90,7 @@ final class DisclosureFilings {
         problems.addAll(dateProblems(date, orderDate, orderExpires, gagUntil, reviewFrom, reviewUntil));
         return new DisclosureRequest(id, index, Hash32.sha256(entry), anchor, officerKey, envelopeIndex, envelope,
                 epoch, orderExpires, reviewFrom, reviewUntil, gagUntil,
-                new Progress(gagged ? DisclosureState.REVIEW : DisclosureState.NOTICE));
+                new Progress(DisclosureState.NOTICE));
     }
 
     int ordersChecked() {

@@ -114,7 +114,6 @@ final class DisclosureSteps {
     List<String> released(DisclosureRequest request, EntryFields e) throws EntryProblem {
         LocalDate date = e.date("date");
         List<Long> trustees = e.counts("trustees");
-        List<Long> shareIndexes = e.counts("share_indexes");
         List<String> problems = new ArrayList<>();
         DisclosureState state = request.state();
         if (state == DisclosureState.RELEASED) {
@@ -127,7 +126,7 @@ final class DisclosureSteps {
         if (date.isAfter(request.orderExpires())) {
             problems.add("released on " + date + ", after the order's expiry " + request.orderExpires());
         }
-        problems.addAll(releasedShares(request, trustees, shareIndexes));
+        problems.addAll(releasedShares(request, trustees));
         close(request, DisclosureState.RELEASED);
         if (problems.isEmpty()) {
             releases++;
@@ -135,14 +134,9 @@ final class DisclosureSteps {
         return problems;
     }
 
-    /** The release lists exactly t share entries of this request, of distinct trustees, each valid. */
-    private static List<String> releasedShares(DisclosureRequest request, List<Long> trustees,
-            List<Long> shareIndexes) {
+    /** The release lists exactly t distinct trustees, ascending, each with a valid earlier share entry for the request. */
+    private static List<String> releasedShares(DisclosureRequest request, List<Long> trustees) {
         List<String> problems = new ArrayList<>();
-        if (trustees.size() != shareIndexes.size()) {
-            problems.add("lists " + trustees.size() + " trustees but " + shareIndexes.size() + " share indexes");
-            return problems;
-        }
         for (int k = 1; k < trustees.size(); k++) {
             if (trustees.get(k) <= trustees.get(k - 1)) {
                 problems.add("the trustees " + trustees + " are not distinct and ascending");
@@ -153,19 +147,11 @@ final class DisclosureSteps {
             problems.add("lists " + trustees.size() + " shares; a release lists exactly the threshold of "
                     + request.epoch().threshold());
         }
-        Set<Long> seen = new HashSet<>();
-        for (int k = 0; k < trustees.size(); k++) {
-            long shareIndex = shareIndexes.get(k);
-            ShareEntry share = request.progress().shares.get(shareIndex);
-            if (!seen.add(shareIndex)) {
-                problems.add("share entry " + shareIndex + " is listed twice");
-            } else if (share == null) {
-                problems.add("entry " + shareIndex + " is not an earlier share entry of this request");
-            } else if (share.trustee() != trustees.get(k)) {
-                problems.add("share entry " + shareIndex + " is by trustee " + share.trustee() + ", not trustee "
-                        + trustees.get(k));
-            } else if (!share.valid()) {
-                problems.add("share entry " + shareIndex + " is not a valid share (see the finding for it)");
+        for (long trustee : trustees) {
+            boolean valid = request.progress().shares.values().stream()
+                    .anyMatch(share -> share.trustee() == trustee && share.valid());
+            if (!valid) {
+                problems.add("trustee " + trustee + " has no valid earlier share entry for this request");
             }
         }
         return problems;
@@ -205,7 +191,7 @@ final class DisclosureSteps {
         LocalDate date = e.date("date");
         if (request.state() != DisclosureState.NOTICE) {
             throw new EntryProblem("review opened for a request in state " + request.state() + "; only a request "
-                    + "in notice moves to review (a gagged one starts in review)");
+                    + "in notice moves to review");
         }
         request.progress().state = DisclosureState.REVIEW;
         if (date.isBefore(request.reviewFrom())) {

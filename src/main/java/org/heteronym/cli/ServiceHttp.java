@@ -25,7 +25,7 @@ public final class ServiceHttp implements AutoCloseable {
     public static final class Failure extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Failure(String message) {
+        public Failure(String message) {
             super(message);
         }
     }

@@ -194,8 +194,13 @@ final class DisclosureLog {
         return map;
     }
 
+    /** As the service files: a gagged request's review opens in the filing's own transaction, right after it. */
     long filed(String request, long envelopeIndex, String notice) {
-        return append(filedFields(request, envelopeIndex, notice));
+        long index = append(filedFields(request, envelopeIndex, notice));
+        if (notice.equals("gagged")) {
+            append(step("disclosure.review-opened", index));
+        }
+        return index;
     }
 
     /** An entry of {@code kind} naming the request filed at {@code requestIndex}. */
@@ -252,8 +257,9 @@ final class DisclosureLog {
         return append(shareFields(requestIndex, trustee));
     }
 
+    /** As the service writes it: the trustees of the first t valid shares; the share entries are found by trustee. */
     Map<String, Object> releasedFields(long requestIndex, List<Integer> trustees, List<Long> shareIndexes) {
-        return step("disclosure.released", requestIndex, "trustees", trustees, "share_indexes", shareIndexes);
+        return step("disclosure.released", requestIndex, "trustees", trustees);
     }
 
     long released(long requestIndex, List<Integer> trustees, List<Long> shareIndexes) {

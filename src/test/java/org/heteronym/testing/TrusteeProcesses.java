@@ -31,7 +31,7 @@ public final class TrusteeProcesses {
     public final List<Path> keyFiles = new ArrayList<>();
     public final List<String> publicKeys = new ArrayList<>();
     public final List<Map<String, String>> environments = new ArrayList<>();
-    private final List<String> ids = new ArrayList<>();
+    public final List<String> ids = new ArrayList<>();
 
     private TrusteeProcesses() {
     }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
             OfficerKeygenCommand.class,
             OfficerShowCommand.class,
+            OfficerOpenCommand.class,
         })
 public final class OfficerCommand implements Runnable {
 
@@ -26,6 +27,6 @@ public final class OfficerCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new ParameterException(spec.commandLine(), "Missing officer command: keygen or show");
+        throw new ParameterException(spec.commandLine(), "Missing officer command: keygen, show or open");
     }
 }

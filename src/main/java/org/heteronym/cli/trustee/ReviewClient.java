@@ -47,7 +47,7 @@ final class ReviewClient implements AutoCloseable {
     }
 
     byte[] order(String id) throws TrusteeException {
-        return get(BASE_PATH + "/" + id + "/order", MAX_ORDER_BYTES);
+        return get(BASE_PATH + "/" + id + "/order", MAX_ORDER_BYTES, "application/octet-stream");
     }
 
     /** POSTs a JSON body; returns the status (201 stored, 200 already stored). */
@@ -64,8 +64,13 @@ final class ReviewClient implements AutoCloseable {
     }
 
     private byte[] get(String path, int maxBytes) throws TrusteeException {
+        return get(path, maxBytes, "application/json");
+    }
+
+    private byte[] get(String path, int maxBytes, String accept) throws TrusteeException {
         try {
-            return http.send(signed("GET", path, new byte[0]).GET().build(), maxBytes, 200).body();
+            return http.send(signed("GET", path, new byte[0]).setHeader("Accept", accept).GET().build(), maxBytes,
+                    200).body();
         } catch (ServiceHttp.Failure e) {
             throw TrusteeException.unavailable(e.getMessage());
         }
