@@ -62,7 +62,8 @@ class ContainerImageIT {
         ImageArchive image = ImageArchive.unpack(Path.of(tarball), work.resolve("image"));
 
         // what the manifests rely on
-        assertEquals(container.getImage(), image.repoTags().getFirst().split(":")[0], "image name k8s/ refers to");
+        assertTrue(image.repoTags().contains(container.getImage() + ":dev"),
+                "the name k8s/base refers to, with the tag k8s/overlays/dev sets: " + image.repoTags());
         assertEquals(pod.getSecurityContext().getRunAsUser() + ":" + pod.getSecurityContext().getRunAsGroup(),
                 image.config().user(), "the image's user is the one the Deployment runs as");
         assertTrue(image.config().exposedPorts().contains(container.getPorts().getFirst().getContainerPort() + "/tcp"),
