@@ -24,11 +24,8 @@ import org.heteronym.crypto.escrow.Hash32;
 import org.heteronym.crypto.escrow.IdentityRecord;
 import org.heteronym.crypto.escrow.OfficerKeyPair;
 import org.heteronym.crypto.escrow.OpeningException;
-import org.heteronym.member.WithMemberFixture;
 import org.heteronym.testing.Concurrently;
 import org.heteronym.testing.LogSearch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,27 +33,10 @@ import org.junit.jupiter.api.Test;
  * signature, trustee review with signed requests, shares verified by the service, and the officer's opening.
  */
 @QuarkusTest
-class DisclosureFlowTest extends WithMemberFixture {
-
-    private static DisclosureScenario scenario;
+class DisclosureFlowTest extends WithDisclosureScenario {
 
     @Inject
     TransparencyReports reports;
-
-    @BeforeEach
-    void scenario() throws Exception {
-        if (scenario == null) {
-            scenario = DisclosureScenario.start();
-        }
-    }
-
-    @AfterAll
-    static void closeScenario() {
-        if (scenario != null) {
-            scenario.close();
-            scenario = null;
-        }
-    }
 
     @Test
     void tTrusteesReleaseAndOnlyTheFilingOfficerOpensTheNamedMember() throws Throwable {

@@ -19,14 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import org.heteronym.member.MemberBrowserless;
-import org.heteronym.member.WithMemberFixture;
 import org.heteronym.testing.Concurrently;
 import org.heteronym.testing.CourtPki;
 import org.heteronym.testing.StaffTokens;
 import org.heteronym.testing.TestEpoch;
 import org.heteronym.testing.TrusteeRequests;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,27 +32,15 @@ import org.junit.jupiter.api.Test;
  * and no log entry.
  */
 @QuarkusTest
-class DisclosureRefusalsTest extends WithMemberFixture {
+class DisclosureRefusalsTest extends WithDisclosureScenario {
 
-    private static DisclosureScenario scenario;
-    private static DisclosureScenario.Officer officer;
-    private static DisclosureScenario.Target target;
+    private DisclosureScenario.Officer officer;
+    private DisclosureScenario.Target target;
 
-    @BeforeEach
-    void scenario() throws Throwable {
-        if (scenario == null) {
-            scenario = DisclosureScenario.start();
-            officer = scenario.officer();
-            target = scenario.target(fixture, "Ivan Refusé");
-        }
-    }
-
-    @AfterAll
-    static void closeScenario() {
-        if (scenario != null) {
-            scenario.close();
-            scenario = null;
-        }
+    @Override
+    void scenarioStarted() throws Throwable {
+        officer = scenario.officer();
+        target = scenario.target(fixture, "Ivan Refusé");
     }
 
     @Test

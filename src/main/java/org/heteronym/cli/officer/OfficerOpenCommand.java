@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.heteronym.cli.AuditException;
@@ -150,13 +149,7 @@ final class OfficerOpenCommand implements Callable<Integer> {
     }
 
     private OfficerKeyPair readKey() throws KeyFileException, MalformedEncodingException {
-        char[] passphrase = passphraseOptions.passphrase(false);
-        OfficerKeyFile file;
-        try {
-            file = OfficerKeyFile.read(key, passphrase);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        OfficerKeyFile file = passphraseOptions.readKeyFile(key);
         try {
             return file.keyPair();
         } finally {

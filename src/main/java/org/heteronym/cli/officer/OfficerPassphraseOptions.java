@@ -22,4 +22,14 @@ final class OfficerPassphraseOptions {
     char[] passphrase(boolean confirm) throws KeyFileException {
         return Passphrases.read(passphraseFile, ENV, confirm);
     }
+
+    /** Reads and decrypts the key file {@code key} with this passphrase, wiping the passphrase after. */
+    OfficerKeyFile readKeyFile(Path key) throws KeyFileException {
+        char[] passphrase = passphrase(false);
+        try {
+            return OfficerKeyFile.read(key, passphrase);
+        } finally {
+            java.util.Arrays.fill(passphrase, '\0');
+        }
+    }
 }

@@ -2,7 +2,6 @@ package org.heteronym.cli.officer;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Base64;
 import org.heteronym.cli.keyfile.KeyFileException;
 import picocli.CommandLine.Command;
@@ -25,13 +24,7 @@ final class OfficerShowCommand extends OfficerSubcommand {
 
     @Override
     void execute(PrintWriter out) throws KeyFileException {
-        char[] passphrase = passphraseOptions.passphrase(false);
-        OfficerKeyFile file;
-        try {
-            file = OfficerKeyFile.read(key, passphrase);
-        } finally {
-            Arrays.fill(passphrase, '\0');
-        }
+        OfficerKeyFile file = passphraseOptions.readKeyFile(key);
         try {
             out.println("public key: " + Base64.getEncoder().encodeToString(file.publicKey().encode()));
         } finally {
