@@ -30,6 +30,7 @@ import java.security.interfaces.ECPrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -125,6 +126,10 @@ class KubernetesManifestsTest {
         assertCaught(k8s, "base/database.yaml", "  instances: 3", "  instance: 3", "instance");
         assertCaught(k8s, "base/deployment.yaml", "secretName: heteronym-keys", "secretName: heteronym-key",
                 "Secret heteronym-key is nowhere");
+        assertCaught(k8s, "base/ingress.yaml", "- path: /\n            pathType: Exact",
+                "- path: /\n            pathType: Prefix", "/q/health/ready must not be reachable");
+        assertCaught(k8s, "base/ingress.yaml", "- path: /oidc/\n", "- path: /oidc/token\n",
+                "/oidc/authorize is part of the API but no Ingress routes it");
     }
 
     /** Plants one defect in a copy, expects the prod overlay to fail for that reason, and takes it out again. */
@@ -173,15 +178,17 @@ class KubernetesManifestsTest {
         for (ServicePort port : service.getSpec().getPorts()) {
             assertTrue(containerPorts.contains(port.getTargetPort().getStrVal()), "target port " + port);
         }
-        Ingress ingress = overlay.get(Ingress.class, "heteronym");
-        assertFalse(ingress.getSpec().getTls().isEmpty(), "TLS at the ingress");
-        assertEquals(ingress.getSpec().getTls().getFirst().getHosts().getFirst(),
-                ingress.getSpec().getRules().getFirst().getHost());
-        ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
-            assertEquals("heteronym", path.getBackend().getService().getName());
-            assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(
-                    path.getBackend().getService().getPort().getName())));
-        }));
+        for (Ingress ingress : overlay.all(Ingress.class)) {
+            assertFalse(ingress.getSpec().getTls().isEmpty(), "TLS at the ingress");
+            assertEquals(ingress.getSpec().getTls().getFirst().getHosts().getFirst(),
+                    ingress.getSpec().getRules().getFirst().getHost());
+            ingress.getSpec().getRules().forEach(rule -> rule.getHttp().getPaths().forEach(path -> {
+                assertEquals("heteronym", path.getBackend().getService().getName());
+                assertTrue(service.getSpec().getPorts().stream().anyMatch(p -> p.getName().equals(
+                        path.getBackend().getService().getPort().getName())));
+            }));
+        }
+        assertRoutesExactlyThePublicApi(overlay.all(Ingress.class));
         assertEquals(POD_LABELS, overlay.get(PodDisruptionBudget.class, "heteronym").getSpec().getSelector()
                 .getMatchLabels());
         HorizontalPodAutoscaler hpa = overlay.get(HorizontalPodAutoscaler.class, "heteronym");
@@ -193,6 +200,54 @@ class KubernetesManifestsTest {
         assertEquals("/q/metrics", monitor.getSpec().getEndpoints().getFirst().getPath());
 
         assertNetworkIsClosed(overlay);
+    }
+
+    /**
+     * Every path of the API reference, the assets and the passkey script are routed; the management paths (health,
+     * metrics, the API document) and the development endpoints are not; a filing carrying a 4 MiB order gets through.
+     */
+    private static void assertRoutesExactlyThePublicApi(List<Ingress> ingresses) throws Exception {
+        List<String> api = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("docs/api/openapi.yaml"))) {
+            if (line.matches("  /\\S*:")) {
+                api.add(line.strip().replaceAll(":$", "").replaceAll("\\{[^}]*}", "x"));
+            }
+        }
+        assertTrue(api.size() > 40, "read the API reference: " + api.size() + " paths");
+        api.addAll(List.of("/assets/heteronym.css", "/q/webauthn/webauthn.js"));
+        for (String path : api) {
+            assertTrue(route(ingresses, path).isPresent(), path + " is part of the API but no Ingress routes it");
+        }
+        for (String internal : List.of("/q/health/ready", "/q/metrics", "/q/openapi", "/q/swagger-ui",
+                "/dev/staff-token", "/q/dev-ui")) {
+            assertTrue(route(ingresses, internal).isEmpty(), internal + " must not be reachable from outside");
+        }
+        Ingress filings = route(ingresses, "/disclosure/v1/requests").orElseThrow();
+        assertEquals("8m", filings.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-body-size"),
+                "a filing carries the order document (4 MiB, base64)");
+    }
+
+    /** The Ingress whose most specific path matches, as ingress-nginx chooses (Exact before the longest Prefix). */
+    private static java.util.Optional<Ingress> route(List<Ingress> ingresses, String path) {
+        Ingress best = null;
+        int bestLength = -1;
+        for (Ingress ingress : ingresses) {
+            for (var rule : ingress.getSpec().getRules()) {
+                for (var candidate : rule.getHttp().getPaths()) {
+                    String p = candidate.getPath();
+                    boolean exact = "Exact".equals(candidate.getPathType()) && p.equals(path);
+                    String prefix = p.endsWith("/") ? p : p + "/";
+                    boolean prefixed = "Prefix".equals(candidate.getPathType())
+                            && (path.equals(p) || path.startsWith(prefix) || p.equals("/"));
+                    int length = exact ? Integer.MAX_VALUE : p.length();
+                    if ((exact || prefixed) && length > bestLength) {
+                        best = ingress;
+                        bestLength = length;
+                    }
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(best);
     }
 
     private static void assertHardened(PodSpec pod) {
