@@ -344,6 +344,30 @@ class DisclosureAuditTest {
     }
 
     @Test
+    void transitionsNamedByRequestIdAloneAreReadAsTheServiceWritesThem() {
+        long a = log.filed("req-a", ENVELOPE_A, "now");
+        Map<String, Object> notice = log.step("disclosure.notice", a);
+        notice.remove("request_index");
+        log.append(notice);
+        Map<String, Object> review = log.step("disclosure.review-opened", a);
+        review.remove("request_index");
+        log.append(review);
+        long s1 = log.share(a, 1);
+        long s2 = log.share(a, 2);
+        long s3 = log.share(a, 3);
+        log.released(a, List.of(1, 2, 3), List.of(s1, s2, s3));
+        assertEquals(List.of(), log.audit().findings());
+
+        DisclosureLog other = DisclosureLog.standard();
+        Map<String, Object> stray = other.step("disclosure.withdrawn", other.filed("req-b", ENVELOPE_A, "now"),
+                "reason", "withdrawn-by-officer");
+        stray.remove("request_index");
+        stray.put("request", "req-unknown");
+        long index = other.append(stray);
+        assertOnly(other.audit(), index, Rule.TRANSITION, "which no earlier disclosure.filed entry filed");
+    }
+
+    @Test
     void releasedAfterWithdrawal() {
         long a = requestInReview("req-a");
         long s1 = log.share(a, 1);
