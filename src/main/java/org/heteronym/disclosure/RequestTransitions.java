@@ -8,7 +8,6 @@ import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.heteronym.log.EntryKind;
@@ -121,7 +120,4 @@ public class RequestTransitions {
         return new DisclosureRefusal(DisclosureProblem.WRONG_STATE,
                 "the request is " + request.state + " and cannot be " + what);
     }
-
-    /** Requests in these states count as not yet decided. */
-    static final List<String> OPEN = List.of("notice", "review");
 }

@@ -11,6 +11,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.heteronym.crypto.Sha256;
 import org.heteronym.crypto.escrow.DecryptionShare;
 import org.heteronym.crypto.escrow.DisclosureStatements;
@@ -53,7 +54,7 @@ public class TrusteeSubmissions {
     }
 
     /** True if stored now, false if this very share was already stored. */
-    public Uni<Boolean> share(Trustee trustee, java.util.UUID requestId, long checkpointSize, String shareBase64) {
+    public Uni<Boolean> share(Trustee trustee, UUID requestId, long checkpointSize, String shareBase64) {
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         return Panache.withTransaction(() -> underReview(requestId).flatMap(request -> trustees
                 .indexOf(request.epochId, trustee.id).flatMap(index -> SubmittedShare
@@ -75,7 +76,7 @@ public class TrusteeSubmissions {
                         e.getMessage()));
     }
 
-    public Uni<Void> refuse(Trustee trustee, java.util.UUID requestId, String reason, String signatureBase64) {
+    public Uni<Void> refuse(Trustee trustee, UUID requestId, String reason, String signatureBase64) {
         if (reason == null || reason.isBlank() || reason.length() > MAX_REASON) {
             throw new DisclosureRefusal(DisclosureProblem.INVALID_REFUSAL, "reason must be 1 to " + MAX_REASON + " characters");
         }
@@ -186,7 +187,7 @@ public class TrusteeSubmissions {
                 "trustees", used.stream().map(s -> s.key.trusteeIndex()).toList()))).replaceWithVoid();
     }
 
-    private Uni<DisclosureRequest> underReview(java.util.UUID requestId) {
+    private Uni<DisclosureRequest> underReview(UUID requestId) {
         return RequestTransitions.locked(requestId).map(request -> {
             if (request.state() != RequestState.REVIEW) {
                 throw RequestTransitions.wrongState(request, "reviewed now");
