@@ -30,6 +30,9 @@ public final class ServiceProcess implements AutoCloseable {
     public static final String ISSUER = "https://staff-idp.it.heteronym.invalid";
 
     private final String database;
+    /** The port PostgreSQL is reached at: 5432, or a fault-injecting proxy's ({@link PostgresFaults}). */
+    private final int databasePort;
+    private final List<String> settings;
     private final String schema;
     private final Path workDir;
     private final int port;
@@ -39,8 +42,11 @@ public final class ServiceProcess implements AutoCloseable {
     private final Path logFile;
     private Process process;
 
-    private ServiceProcess(String database, String schema, Path workDir, int port, String publicUrl, String logName) {
+    private ServiceProcess(String database, int databasePort, String schema, Path workDir, int port, String publicUrl,
+                           String logName, List<String> settings) {
+        this.settings = settings;
         this.database = database;
+        this.databasePort = databasePort;
         this.schema = schema;
         this.workDir = workDir;
         this.port = port;
@@ -51,6 +57,14 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service on a fresh schema with fresh keys. */
     public static ServiceProcess startFresh(String schema) throws Exception {
+        return startFresh(schema, 5432);
+    }
+
+    /**
+     * Starts the service on a fresh schema with fresh keys, reaching PostgreSQL at {@code databasePort}, with extra
+     * configuration ({@code name=value}).
+     */
+    public static ServiceProcess startFresh(String schema, int databasePort, String... settings) throws Exception {
         dropSchema(schema);
         Path dir = Path.of("target", "it", schema);
         Files.createDirectories(dir);
@@ -77,8 +91,8 @@ public final class ServiceProcess implements AutoCloseable {
         Files.writeString(dir.resolve("session-encryption-key"),
                 java.util.Base64.getEncoder().encodeToString(sessionKey));
         int port = freePort();
-        ServiceProcess service = new ServiceProcess("postgres", schema, dir, port, "http://localhost:" + port,
-                "service.log");
+        ServiceProcess service = new ServiceProcess("postgres", databasePort, schema, dir, port,
+                "http://localhost:" + port, "service.log", List.of(settings));
         service.start();
         return service;
     }
@@ -89,8 +103,8 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startReplica(ServiceProcess primary) throws Exception {
         int port = freePort();
-        ServiceProcess replica = new ServiceProcess(primary.database, primary.schema, primary.workDir, port,
-                primary.publicUrl, "service-replica-" + port + ".log");
+        ServiceProcess replica = new ServiceProcess(primary.database, primary.databasePort, primary.schema,
+                primary.workDir, port, primary.publicUrl, "service-replica-" + port + ".log", primary.settings);
         replica.start();
         return replica;
     }
@@ -101,8 +115,8 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public static ServiceProcess startRestored(ServiceProcess original, String database) throws Exception {
         int port = freePort();
-        ServiceProcess restored = new ServiceProcess(database, original.schema, original.workDir, port,
-                original.publicUrl, "service-restored-" + port + ".log");
+        ServiceProcess restored = new ServiceProcess(database, 5432, original.schema, original.workDir, port,
+                original.publicUrl, "service-restored-" + port + ".log", original.settings);
         restored.start();
         return restored;
     }
@@ -132,9 +146,10 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.log.console.json.enabled=false",
                 "-Dquarkus.datasource.username=postgres",
-                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:5432/" + database + "?search_path=" + schema,
-                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:5432/" + database + "?currentSchema="
-                        + schema,
+                "-Dquarkus.datasource.reactive.url=postgresql://127.0.0.1:" + databasePort + "/" + database
+                        + "?search_path=" + schema,
+                "-Dquarkus.datasource.jdbc.url=jdbc:postgresql://127.0.0.1:" + databasePort + "/" + database
+                        + "?currentSchema=" + schema,
                 "-Dquarkus.flyway.schemas=" + schema,
                 "-Dquarkus.flyway.create-schemas=true",
                 "-Dheteronym.log.origin=" + origin,
@@ -150,6 +165,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dheteronym.member.secret-file=" + workDir.resolve("member-secret.b64"),
                 "-Dheteronym.oidc.signing-key-files=" + workDir.resolve("oidc-signing.pem"),
                 "-jar", jar));
+        command.addAll(command.size() - 2, settings.stream().map(setting -> "-D" + setting).toList());
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -161,6 +177,27 @@ public final class ServiceProcess implements AutoCloseable {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
+    }
+
+    /** {@link #kill()} from a thread that cannot be interrupted meaningfully (a fault injector's). */
+    public void killQuietly() {
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Starts the service again if it died, as Kubernetes restarts a pod whose process exited. */
+    public void restartIfDead() throws Exception {
+        if (!isAlive()) {
+            start();
+        }
     }
 
     public String baseUrl() {
