@@ -4,20 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.heteronym.credential.TestHealthPki;
 import org.heteronym.member.MemberBrowserless;
@@ -25,6 +18,7 @@ import org.heteronym.member.MemberFixture;
 import org.heteronym.oidc.TestForum;
 import org.heteronym.testing.CourtPki;
 import org.heteronym.testing.ExternalCommand;
+import org.heteronym.testing.LegalOfficer;
 import org.heteronym.testing.ServiceProcess;
 import org.heteronym.testing.TrusteeProcesses;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +51,7 @@ class DisclosureIT {
                     "ca_certificates", List.of(pki.caPem()),
                     "profession_by_policy", TestHealthPki.professionByPolicy()), 201);
             String anchor = TrusteeProcesses.post(service, "/admin/v1/court-anchors", Map.of("name", "Courts IT",
-                    "ca_certificates", List.of(DisclosureScenario.pem(court.root()))), 201).path("id").asText();
+                    "ca_certificates", List.of(CourtPki.pem(court.root()))), 201).path("id").asText();
 
             // a member, and their pseudonym at one forum
             RestAssured.port = URI.create(service.baseUrl()).getPort();
@@ -70,28 +64,12 @@ class DisclosureIT {
             String pseudonym = com.nimbusds.jwt.SignedJWT.parse(idToken).getJWTClaimsSet().getSubject();
 
             // the legal officer makes a key; the operator registers it under the officer's staff subject
-            Officer officer = officer(service, dir, "officer-1");
-            Officer stranger = officer(service, dir, "officer-2");
+            LegalOfficer officer = LegalOfficer.register(service, dir, "officer-1");
+            LegalOfficer stranger = LegalOfficer.register(service, dir, "officer-2");
 
-            byte[] order = "Ordonnance de référé, RG 26/00042".getBytes(StandardCharsets.UTF_8);
-            byte[] signature = court.sign(order, court.signer().ocsp().build());
-            Map<String, Object> filing = new LinkedHashMap<>();
-            filing.put("order", Base64.getEncoder().encodeToString(order));
-            filing.put("order_signature", Base64.getEncoder().encodeToString(signature));
-            filing.put("court", "Tribunal judiciaire de Paris");
-            filing.put("case_reference", "RG 26/00042");
-            filing.put("order_date", LocalDate.now(ZoneOffset.UTC).toString());
-            filing.put("order_expires", LocalDate.now(ZoneOffset.UTC).plusDays(30).toString());
-            filing.put("forum", forum.clientId);
-            filing.put("pseudonym", pseudonym);
-            filing.put("posts", List.of(Map.of("url", "https://forum.example.org/t/1/2", "posted_at",
-                    "2026-11-20T08:00:00Z")));
-            filing.put("reasons", "Harassment of a named medical student.");
-            // gagged: the packaged service's notice period (7 days) would otherwise hold the review back
-            filing.put("notice", "gagged");
-            filing.put("gag_until", LocalDate.now(ZoneOffset.UTC).plusDays(14).toString());
+            Map<String, Object> filing = LegalOfficer.gaggedFiling(court, "RG 26/00042", forum.clientId, pseudonym);
             String request = officer.post(service, "/disclosure/v1/requests", filing, 201).path("id").asText();
-            awaitReview(service, officer, request);
+            officer.awaitReview(service, request);
 
             // trustees review from the log; trustee 2 refuses; 1 and 3 approve: t − 1 shares open nothing
             String vkey = service.vkey();
@@ -104,14 +82,14 @@ class DisclosureIT {
                 ExternalCommand approve = trustee(trustees, i, service, vkey, "approve", "--request", request);
                 assertEquals(0, approve.exitCode(), approve.toString());
             }
-            awaitLogged(service, officer, request, 2);
+            officer.awaitLogged(service, request, 2);
             ExternalCommand early = officer.open(service, vkey, request, officer);
             assertEquals(1, early.exitCode(), early.toString());
             assertTrue(early.output().contains("the epoch needs 3"), early.toString());
 
             ExternalCommand third = trustee(trustees, 4, service, vkey, "approve", "--request", request);
             assertEquals(0, third.exitCode(), third.toString());
-            awaitLogged(service, officer, request, 3);
+            officer.awaitLogged(service, request, 3);
             assertEquals("released", officer.get(service, "/disclosure/v1/requests/" + request).path("state").asText());
 
             ExternalCommand opened = officer.open(service, vkey, request, officer);
@@ -145,81 +123,5 @@ class DisclosureIT {
         all.addAll(List.of(args));
         return ExternalCommand.finish(ExternalCommand.startHeteronym(trustees.environments.get(i),
                 all.toArray(String[]::new)), "trustee " + (i + 1) + " " + command);
-    }
-
-    private record Officer(String subject, Path keyFile, Path tokenFile, Map<String, String> env) {
-
-        JsonNode post(ServiceProcess service, String path, Object body, int expected) throws Exception {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            URI.create(service.baseUrl() + path))
-                    .header("Authorization", "Bearer " + Files.readString(tokenFile))
-                    .header("Content-Type", "application/json")
-                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
-                            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body))).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(expected, response.statusCode(), response.body());
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
-        }
-
-        JsonNode get(ServiceProcess service, String path) throws Exception {
-            var response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
-                            URI.create(service.baseUrl() + path))
-                    .header("Authorization", "Bearer " + Files.readString(tokenFile)).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response.body());
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
-        }
-
-        /** {@code officer open} with this officer's staff token and {@code keyOwner}'s key file and passphrase. */
-        ExternalCommand open(ServiceProcess service, String vkey, String request, Officer keyOwner) throws Exception {
-            return ExternalCommand.finish(ExternalCommand.startHeteronym(keyOwner.env(), "officer", "open",
-                    "--service", service.baseUrl(), "--key", keyOwner.keyFile().toString(), "--request", request,
-                    "--staff-token-file", tokenFile.toString(), "--log", service.logUrl(), "--vkey", vkey),
-                    "officer open");
-        }
-    }
-
-    private static Officer officer(ServiceProcess service, Path dir, String subject) throws Exception {
-        Path keyFile = dir.resolve(subject + ".key");
-        Files.deleteIfExists(keyFile);
-        Map<String, String> env = Map.of("HETERONYM_OFFICER_PASSPHRASE", "officer passphrase for " + subject);
-        ExternalCommand keygen = ExternalCommand.finish(ExternalCommand.startHeteronym(env, "officer", "keygen",
-                "--out", keyFile.toString()), "officer keygen");
-        assertEquals(0, keygen.exitCode(), keygen.toString());
-        Matcher key = PUBLIC_KEY.matcher(keygen.output());
-        assertTrue(key.find(), keygen.toString());
-        TrusteeProcesses.post(service, "/admin/v1/officers", Map.of("subject", subject, "name", "Officer " + subject,
-                "public_key", key.group(1)), 201);
-        Path tokenFile = dir.resolve(subject + ".token");
-        Files.writeString(tokenFile, service.staffToken(subject, "legal-officer"));
-        return new Officer(subject, keyFile, tokenFile, env);
-    }
-
-    private static void awaitReview(ServiceProcess service, Officer officer, String request) throws Exception {
-        for (int i = 0; i < 200; i++) {
-            JsonNode view = officer.get(service, "/disclosure/v1/requests/" + request);
-            if (view.has("request_index") && view.path("state").asText().equals("review")) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("request not under review within 10 s");
-    }
-
-    private static void awaitLogged(ServiceProcess service, Officer officer, String request, int shares)
-            throws Exception {
-        for (int i = 0; i < 200; i++) {
-            JsonNode view = officer.get(service, "/disclosure/v1/requests/" + request);
-            int logged = 0;
-            for (JsonNode share : view.path("shares")) {
-                logged += share.has("log_index") ? 1 : 0;
-            }
-            if (logged >= shares) {
-                service.awaitSize(view.path("request_index").asLong() + 1);
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(shares + " shares not logged within 10 s");
     }
 }

@@ -72,7 +72,7 @@ final class DisclosureScenario implements AutoCloseable {
         CourtPki court = CourtPki.start("Tribunal " + UUID.randomUUID());
         CourtPki.Signer judge = court.signer().ocsp().build();
         String anchorId = given().auth().oauth2(StaffTokens.operator()).contentType("application/json")
-                .body(Map.of("name", "Courts " + UUID.randomUUID(), "ca_certificates", List.of(pem(court.root()))))
+                .body(Map.of("name", "Courts " + UUID.randomUUID(), "ca_certificates", List.of(CourtPki.pem(court.root()))))
                 .post("/admin/v1/court-anchors").then().statusCode(201).extract().path("id");
         return new DisclosureScenario(court, judge, anchorId, TestEpoch.current());
     }
@@ -238,11 +238,6 @@ final class DisclosureScenario implements AutoCloseable {
             sleep(50);
         }
         throw new AssertionError("envelope entry not integrated within 20 s");
-    }
-
-    static String pem(X509Certificate cert) throws Exception {
-        return "-----BEGIN CERTIFICATE-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n";
     }
 
     static void sleep(long millis) {

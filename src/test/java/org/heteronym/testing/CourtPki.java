@@ -110,6 +110,12 @@ public final class CourtPki implements AutoCloseable {
     }
 
     /** The root CA certificate: the court anchor to register. */
+    /** A certificate as the admin API takes it. */
+    public static String pem(X509Certificate cert) throws java.security.cert.CertificateEncodingException {
+        return "-----BEGIN CERTIFICATE-----\n" + java.util.Base64.getMimeEncoder(64, new byte[] {'\n'})
+                .encodeToString(cert.getEncoded()) + "\n-----END CERTIFICATE-----\n";
+    }
+
     public X509Certificate root() {
         return root;
     }
