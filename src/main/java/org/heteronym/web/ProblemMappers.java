@@ -69,6 +69,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e) {
+        if (DatabaseUnreachable.causes(e)) {
+            LOG.warnf("Database connection lost during a request: %s", e.getMessage());
+            return Response.fromResponse(respond(Problem.http(503, "Service Unavailable",
+                    "The service lost its database connection; the request may not have taken effect. Try again.")))
+                    .header("Retry-After", "1").build();
+        }
         String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure, incident %s", incident);
         return respond(Problem.http(500, "Internal Server Error",

@@ -1,0 +1,30 @@
+package org.heteronym.web;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.smallrye.mutiny.CompositeException;
+import io.vertx.sqlclient.ClosedConnectionException;
+import java.net.ConnectException;
+import org.hibernate.HibernateException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseUnreachableTest {
+
+    @Test
+    void aLostOrRefusedConnectionAnywhereInTheChainIsUnreachable() {
+        assertTrue(DatabaseUnreachable.causes(ClosedConnectionException.INSTANCE));
+        assertTrue(DatabaseUnreachable.causes(new HibernateException(ClosedConnectionException.INSTANCE)));
+        assertTrue(DatabaseUnreachable.causes(new ConnectException("Connection refused")));
+        assertTrue(DatabaseUnreachable.causes(new CompositeException(new IllegalStateException("rollback failed"),
+                new HibernateException(ClosedConnectionException.INSTANCE))));
+    }
+
+    @Test
+    void anythingElseIsADefect() {
+        assertFalse(DatabaseUnreachable.causes(new IllegalStateException("a bug")));
+        assertFalse(DatabaseUnreachable.causes(new HibernateException(new NullPointerException())));
+        assertFalse(DatabaseUnreachable.causes(new CompositeException(new IllegalStateException("a"),
+                new IllegalArgumentException("b"))));
+    }
+}
