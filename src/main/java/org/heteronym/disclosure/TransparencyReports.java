@@ -50,10 +50,15 @@ public class TransparencyReports {
     public Uni<Boolean> append(YearMonth period) {
         return pool.withTransaction(conn -> conn.preparedQuery("""
                         select idx, entry from log_entry
-                        where position('"kind":"disclosure.' in convert_from(entry, 'UTF8')) > 0 order by idx""")
+                        where position('"kind":"disclosure.' in convert_from(entry, 'UTF8')) > 0
+                           or idx = (select max(idx) from log_entry)
+                        order by idx""")
                 .execute()
                 .flatMap(rows -> {
                     Report report = count(rows, period);
+                    if (report.throughIndex < 0) {
+                        return Uni.createFrom().item(false);   // an empty log: nothing to count through yet
+                    }
                     return conn.preparedQuery("insert into transparency_report (period, through_index, created_on)"
                                     + " values ($1, $2, $3) on conflict do nothing")
                             .execute(Tuple.of(period.toString(), report.throughIndex, LocalDate.now(ZoneOffset.UTC)))
@@ -77,6 +82,7 @@ public class TransparencyReports {
         }
     }
 
+    /** Counts the disclosure entries among {@code rows}; the last row is the log's newest entry, counted through. */
     private static Report count(Iterable<Row> rows, YearMonth period) {
         Map<String, String> anchorOfRequest = new HashMap<>();
         Map<String, Integer> totals = zero();

@@ -214,6 +214,7 @@ class DisclosureFlowTest extends WithDisclosureScenario {
         assertEquals(false, Concurrently.await(() -> reports.append(month)), "one report per period");
         String report = LogSearch.forTestProfile().find("transparency.report", "\"period\":\"" + month + "\"");
         assertTrue(report.matches(".*\"totals\":\\{[^}]*\"filed\":[1-9].*"), report);
+        assertTrue(report.matches(".*\"through_index\":[0-9]+[,}].*"), "counted through a real index: " + report);
     }
 
     private static void setGagUntil(String id, java.time.LocalDate date) throws Throwable {
