@@ -24,9 +24,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * A loopback proxy in front of PostgreSQL that reads the wire protocol, counts the statements the service sends
  * through it (each extended-protocol Sync or simple Query is one round trip, hence one step of the service's work),
- * and, when armed, injects a fault at the k-th statement from then on: it breaks that connection before the
- * statement reaches the server, or runs an action (a SIGKILL of the service) either before the statement is sent or
- * after the server has answered it and before the service hears the answer. Only what passes through is counted,
+ * and, when armed, injects a fault at the k-th statement from then on: it breaks that connection, or runs an action
+ * (a SIGKILL of the service) and breaks it, either before the statement reaches the server or after the server has
+ * answered it and before the service hears the answer. Only what passes through is counted,
  * which includes the service's background work (the log sequencer), as in production.
  */
 public final class PostgresFaults implements AutoCloseable {
@@ -35,6 +35,8 @@ public final class PostgresFaults implements AutoCloseable {
     public enum Fault {
         /** The connection is cut before the statement reaches the server. */
         CUT_BEFORE,
+        /** The statement runs (a commit commits); the connection is cut before the service hears the answer. */
+        CUT_AFTER,
         /** The action runs and the connection is cut before the statement reaches the server. */
         KILL_BEFORE,
         /** The statement runs (a commit commits); the action runs before the service hears the answer. */
@@ -179,7 +181,7 @@ public final class PostgresFaults implements AutoCloseable {
                     byte[] body = body(in);
                     Runnable action = onNextAnswer;
                     if (type == 'Z' && action != null) {
-                        action.run();   // the statement ran; the service never hears that it did
+                        action.run();   // the statement ran; the service never hears that it did (cut() below)
                         return;
                     }
                     out.write(type);
@@ -240,6 +242,10 @@ public final class PostgresFaults implements AutoCloseable {
                 case KILL_BEFORE -> {
                     fault.action().run();
                     return false;
+                }
+                case CUT_AFTER -> {
+                    onNextAnswer = () -> { };
+                    return true;
                 }
                 case KILL_AFTER -> {
                     onNextAnswer = fault.action();
