@@ -20,7 +20,7 @@ import org.heteronym.crypto.note.VerifiedCheckpoint;
  *
  * @param size       the entries replayed: the newest checkpoint's size
  * @param kinds      how many entries of each {@code kind}
- * @param statements how often each operator statement occurs
+ * @param statements how often each operator statement ({@code operator.statement} entries) occurs
  */
 public record ReplayedLog(long size, Map<String, Integer> kinds, Map<String, Integer> statements) {
 
@@ -37,8 +37,9 @@ public record ReplayedLog(long size, Map<String, Integer> kinds, Map<String, Int
             // The visitor sees each entry after its tile check; counts are only trusted once replay returned.
             long size = auditor.replay(checkpoint, (index, entry, tree) -> {
                 JsonNode fields = parse(entry);
-                kinds.merge(fields.path("kind").asText(), 1, Integer::sum);
-                if (fields.has("statement")) {
+                String kind = fields.path("kind").asText();
+                kinds.merge(kind, 1, Integer::sum);
+                if (kind.equals("operator.statement")) {
                     statements.merge(fields.get("statement").asText(), 1, Integer::sum);
                 }
             });
