@@ -30,7 +30,6 @@ final class SoakClient implements Callable<Void> {
     private final ServiceProcess service;
     private final TestHealthPki pki;
     private final List<TestForum> forums;
-    private final String operatorToken;
     private final String vkey;
     private final SoakTally tally;
     private final Random random;
@@ -45,7 +44,6 @@ final class SoakClient implements Callable<Void> {
         this.service = service;
         this.pki = pki;
         this.forums = forums;
-        this.operatorToken = service.operatorToken();
         this.vkey = vkey;
         this.tally = tally;
         this.random = new Random(seed + id);
@@ -115,7 +113,8 @@ final class SoakClient implements Callable<Void> {
 
     private void append() {
         String statement = "soak " + id + "-" + appends++;
-        if (!service.append(statement, operatorToken)) {
+        // A fresh token each time: the staff identity provider's last an hour, and a long soak may run longer.
+        if (!service.append(statement, service.operatorToken())) {
             throw new IllegalStateException("append of '" + statement + "' not acknowledged");
         }
         tally.appended(statement);
