@@ -2,10 +2,10 @@ package org.heteronym.benchmark;
 
 import java.util.Arrays;
 
-/** Percentiles of a set of latencies, in milliseconds. */
-record Stats(int count, double mean, double p50, double p99, double max) {
+/** Percentiles of a set of latencies, in milliseconds (public: the soak in the deployment package reports them too). */
+public record Stats(int count, double mean, double p50, double p99, double max) {
 
-    static Stats ofNanos(long[] nanos) {
+    public static Stats ofNanos(long[] nanos) {
         long[] sorted = nanos.clone();
         Arrays.sort(sorted);
         double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
