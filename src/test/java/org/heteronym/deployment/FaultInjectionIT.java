@@ -94,6 +94,7 @@ class FaultInjectionIT {
              CourtPki court = CourtPki.start("Tribunal judiciaire faults")) {
             EscrowInvariants invariants = new EscrowInvariants(service);
             Scenario scenario = Scenario.set(service, pki, court, dir, invariants);
+            System.out.println("Fault injection seed " + SEED + " (-Dfaults.seed replays its draw)");
             List<String> report = new ArrayList<>(List.of("seed " + SEED));
             Random random = new Random(SEED);
             int kills = 0;
@@ -112,7 +113,10 @@ class FaultInjectionIT {
                     PostgresFaults.Struck hit = database.disarm();
                     if (hit != null) {
                         strikes++;
-                        kills += hit.fault() == Fault.KILL_BEFORE || hit.fault() == Fault.KILL_AFTER ? 1 : 0;
+                        if (hit.fault() == Fault.KILL_BEFORE || hit.fault() == Fault.KILL_AFTER) {
+                            kills++;
+                            awaitDeath(service);
+                        }
                     }
                     invariants.check(flow.name() + ", " + strike.fault() + " at step " + strike.step()
                             + (hit == null ? " (not reached)" : " (" + abbreviate(hit.sql()) + ")"));
@@ -165,6 +169,17 @@ class FaultInjectionIT {
             invariants.check("PostgreSQL restarted mid-load");
             System.out.println("PostgreSQL restart: " + after + " appends acknowledged (" + before
                     + " before the restart), all in the log");
+        }
+    }
+
+    /**
+     * The kill may strike a background statement (the sequencer's) after the client's request succeeded; the
+     * invariants are checked only once it has, or they would wait on a service about to die.
+     */
+    private static void awaitDeath(ServiceProcess service) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (service.isAlive() && System.nanoTime() < deadline) {
+            Thread.sleep(20);
         }
     }
 
@@ -250,8 +265,10 @@ class FaultInjectionIT {
 
         static Scenario set(ServiceProcess service, TestHealthPki pki, CourtPki court, Path dir,
                             EscrowInvariants invariants) throws Exception {
-            TrusteeProcesses trustees = TrusteeProcesses.registered(service, 3, dir);
-            trustees.runCeremony(trustees.openCeremony(service, 2), List.of(service));
+            // 1-of-1: the faulted step is the share that releases a request, whatever t is, and each trustee costs
+            // two JVM starts
+            TrusteeProcesses trustees = TrusteeProcesses.registered(service, 1, dir);
+            trustees.runCeremony(trustees.openCeremony(service, 1), List.of(service));
             TrusteeProcesses.post(service, "/admin/v1/trust-anchors", Map.of("id", "faults",
                     "ca_certificates", List.of(pki.caPem()),
                     "profession_by_policy", TestHealthPki.professionByPolicy()), 201);
@@ -323,9 +340,8 @@ class FaultInjectionIT {
                     }),
                     new Flow("releasing share", k -> {
                         String request = filedRequest("RG share " + UUID.randomUUID());
-                        approve(0, request, 1);
                         return () -> {
-                            approve(1, request, 2);
+                            approve(0, request, 1);
                             assertEquals(1, invariants.count("select count(*) from disclosure_request"
                                     + " where id = '" + request + "' and state = 'released'"));
                             return null;
