@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -32,13 +33,15 @@ public final class Fuzzing {
     }
 
     /**
-     * Reads {@code body} into {@code type} as the REST layer would. The only refusal is Jackson's
-     * {@link JsonProcessingException}, which ProblemMappers answers with 400; any other exception escapes.
+     * Reads {@code body} into {@code type} as the REST layer would. The refusals are Jackson's
+     * {@link JsonProcessingException} and a {@link CharConversionException} (a cut UTF-32 body), both answered 400 by
+     * ProblemMappers; any other exception escapes.
      */
     public static <T> Optional<T> parseOrRefuse(byte[] body, Class<T> type) {
         try {
             return Optional.ofNullable(SERVICE_JSON.readValue(body, type));
-        } catch (JsonProcessingException refused) {
+        } catch (JsonProcessingException | CharConversionException refused) {
+            // both answered 400 by ProblemMappers
             return Optional.empty();
         } catch (IOException e) {
             throw new AssertionError("reading a byte array cannot fail with I/O", e);
