@@ -4,7 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.security.SecureRandom;
+import org.heteronym.testing.Fuzzing;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Escrow envelopes, points, scalars, decryption shares with their proofs and Schnorr proofs come from the log,
@@ -33,5 +37,17 @@ class EscrowFuzzTest {
         } catch (MalformedEncodingException refused) {
             // the documented refusal
         }
+    }
+
+    /** -Dfuzz.writeSeeds=true: keeps a point, a scalar and a Schnorr proof from the real encoders as seeds. */
+    @Test
+    @EnabledIfSystemProperty(named = "fuzz.writeSeeds", matches = "true")
+    void writeSeeds() {
+        SecureRandom random = new SecureRandom();
+        Scalar x = Scalar.random(random);
+        Fuzzing.writeSeed(getClass(), "encodings", "schnorr-proof",
+                Fuzzing.selected(2, SchnorrProof.prove(x, new byte[] {1}, random).encode()));
+        Fuzzing.writeSeed(getClass(), "encodings", "point", Fuzzing.selected(3, Point.multiplyGenerator(x).encode()));
+        Fuzzing.writeSeed(getClass(), "encodings", "scalar", Fuzzing.selected(4, x.encode()));
     }
 }

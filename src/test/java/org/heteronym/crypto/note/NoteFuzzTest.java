@@ -4,7 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.nio.charset.StandardCharsets;
+import org.heteronym.crypto.merkle.MerkleHash;
+import org.heteronym.testing.Fuzzing;
 import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
  * Signed notes and checkpoints arrive from the log, witnesses and mirrors; verifier keys and PKCS#8 keys from
@@ -52,5 +57,18 @@ class NoteFuzzTest {
         } catch (NoteException refused) {
             // the documented refusal
         }
+    }
+
+    /** -Dfuzz.writeSeeds=true: keeps a signed checkpoint and its body, made by the real signer, as seeds. */
+    @Test
+    @EnabledIfSystemProperty(named = "fuzz.writeSeeds", matches = "true")
+    void writeSeeds() {
+        String body = new Checkpoint(ORIGIN, 7, MerkleHash.leafHash(new byte[] {7})).body();
+        byte[] note = SIGNER.sign(body).getBytes(StandardCharsets.UTF_8);
+        Fuzzing.writeSeed(getClass(), "notesCheckpointsAndKeys", "signed-checkpoint", Fuzzing.selected(0, note));
+        Fuzzing.writeSeed(getClass(), "notesCheckpointsAndKeys", "checkpoint-body",
+                Fuzzing.selected(1, body.getBytes(StandardCharsets.UTF_8)));
+        Fuzzing.writeSeed(getClass(), "notesCheckpointsAndKeys", "private-key",
+                Fuzzing.selected(3, KEY_PEM.getBytes(StandardCharsets.US_ASCII)));
     }
 }
