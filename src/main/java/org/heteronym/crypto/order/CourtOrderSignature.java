@@ -120,7 +120,7 @@ public final class CourtOrderSignature {
         try {
             // Bouncy Castle decodes the signed attributes only now, and a malformed one throws (found by fuzzing)
             signedAttributes = signer.getSignedAttributes();
-        } catch (IllegalArgumentException | IllegalStateException e) {
+        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
             throw new CourtOrderException(MALFORMED, "the signed attributes do not decode");
         }
         byte[] messageDigest = checkSignedAttributes(signedAttributes);
