@@ -118,9 +118,10 @@ public final class CourtOrderSignature {
         SignerInformation signer = order.signer();
         AttributeTable signedAttributes;
         try {
-            // Bouncy Castle decodes the signed attributes only now, and a malformed one throws (found by fuzzing)
+            // Bouncy Castle decodes the signed attributes only now, and a malformed one throws whatever its decoder
+            // ran into: IllegalArgument, ClassCast, ArrayIndexOutOfBounds so far (all found by fuzzing)
             signedAttributes = signer.getSignedAttributes();
-        } catch (IllegalArgumentException | IllegalStateException | ClassCastException e) {
+        } catch (RuntimeException e) {
             throw new CourtOrderException(MALFORMED, "the signed attributes do not decode");
         }
         byte[] messageDigest = checkSignedAttributes(signedAttributes);
