@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigInteger;
 import java.security.interfaces.ECPublicKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,6 +31,8 @@ final class ForumKeys {
     static final int MAX_KEYS = 8;
     static final int MIN_RSA_BITS = 2048;
     static final int MAX_RSA_BITS = 8192;
+    /** 32 bytes in unpadded base64url. */
+    private static final int P256_COORDINATE_CHARS = 43;
     /** Private members of RFC 7518 §6 (EC, RSA, oct) and RFC 8037 (OKP). */
     private static final Set<String> RSA_ALGS = Set.of("RS256", "RS384", "RS512", "PS256", "PS384", "PS512");
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -68,6 +71,14 @@ final class ForumKeys {
             if (!fits) {
                 throw bad(where + " states an alg that does not fit its key type");
             }
+        }
+        // Checked before jose4j sees the key: it throws a bare RuntimeException for an EC coordinate longer than the
+        // field and an ArrayIndexOutOfBoundsException for an empty Ed25519 x (both found by fuzzing)
+        if (ec && !(isCoordinate(node.get("x")) && isCoordinate(node.get("y")))) {
+            throw bad(where + " needs x and y of 32 bytes each (P-256)");
+        }
+        if (ed) {
+            checkEd25519(where, node.path("x").asText(""));
         }
         try {
             @SuppressWarnings("unchecked")
@@ -112,6 +123,18 @@ final class ForumKeys {
     private static void checkEd25519(String where, String x) {
         if (!Ed25519PublicKeys.isValidX(x)) {
             throw bad(where + " is not an Ed25519 public key (32 bytes, a point of full order)");
+        }
+    }
+
+    /** A P-256 coordinate: the base64url (unpadded) encoding of exactly 32 bytes (RFC 7518 §6.2.1.2). */
+    private static boolean isCoordinate(JsonNode value) {
+        if (value == null || !value.isTextual() || value.asText().length() != P256_COORDINATE_CHARS) {
+            return false;
+        }
+        try {
+            return Base64.getUrlDecoder().decode(value.asText()).length == 32;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.io.CharConversionException;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
@@ -53,6 +54,16 @@ public class ProblemMappers {
         return respond(Problem.http(400, "Bad Request", "The request body is not valid JSON of the expected shape."));
     }
 
+    /**
+     * Jackson sniffs UTF-16/32 from a body's first bytes; a body that looks like UTF-32 but is cut short fails with
+     * this IOException, not a JsonProcessingException (found by fuzzing the request bodies): still the client's
+     * unreadable body, not an incident.
+     */
+    @ServerExceptionMapper
+    public Response unreadableCharacters(CharConversionException e) {
+        return respond(Problem.http(400, "Bad Request", "The request body is not valid JSON of the expected shape."));
+    }
+
     @ServerExceptionMapper
     public Response http(WebApplicationException e) {
         int status = e.getResponse().getStatus();
@@ -61,6 +72,9 @@ public class ProblemMappers {
         }
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json);
+        }
+        if (e.getCause() instanceof CharConversionException characters) {
+            return unreadableCharacters(characters);
         }
         Response.StatusType info = Response.Status.fromStatusCode(status);
         String title = info == null ? "HTTP " + status : info.getReasonPhrase();

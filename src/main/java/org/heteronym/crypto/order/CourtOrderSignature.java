@@ -116,7 +116,15 @@ public final class CourtOrderSignature {
 
         SignedOrder order = SignedOrder.parse(cms, documentSha256);
         SignerInformation signer = order.signer();
-        byte[] messageDigest = checkSignedAttributes(signer.getSignedAttributes());
+        AttributeTable signedAttributes;
+        try {
+            // Bouncy Castle decodes the signed attributes only now, and a malformed one throws whatever its decoder
+            // ran into: IllegalArgument, ClassCast, ArrayIndexOutOfBounds so far (all found by fuzzing)
+            signedAttributes = signer.getSignedAttributes();
+        } catch (RuntimeException e) {
+            throw new CourtOrderException(MALFORMED, "the signed attributes do not decode");
+        }
+        byte[] messageDigest = checkSignedAttributes(signedAttributes);
         OrderAlgorithms.checkDigest(signer.getDigestAlgorithmID());
         X509Certificate leaf = order.signerCertificate();
         OrderAlgorithms.checkSignature(signer.toASN1Structure().getDigestEncryptionAlgorithm(),
