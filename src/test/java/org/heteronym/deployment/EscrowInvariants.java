@@ -53,7 +53,8 @@ final class EscrowInvariants {
         service.restartIfDead();
         assertEquals(0, service.awaitNothingPending(), after + ": every committed entry is integrated");
         assertEquals(0, count("select count(*) from pseudonym p where not exists (select 1 from log_node n"
-                + " where n.level = 0 and n.hash = p.log_leaf_hash)"), after + ": a pseudonym without its envelope entry");
+                + " where n.level = 0 and n.hash = p.log_leaf_hash)"),
+                after + ": a pseudonym without its envelope entry");
         assertEquals(0, count("select count(*) from member m where not exists (select 1 from member_passkey k"
                 + " where k.member_id = m.id)"), after + ": a member without a passkey");
         assertEquals(0, count("select count(*) from disclosure_request r where not exists (select 1 from log_entry e"

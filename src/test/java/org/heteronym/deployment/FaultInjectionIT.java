@@ -1,7 +1,6 @@
 package org.heteronym.deployment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,24 +12,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import org.heteronym.cli.InProcessCli;
 import org.heteronym.credential.TestHealthPki;
 import org.heteronym.member.MemberBrowserless;
 import org.heteronym.member.MemberFixture;
 import org.heteronym.oidc.TestForum;
 import org.heteronym.testing.CourtPki;
-import org.heteronym.testing.ExternalCommand;
 import org.heteronym.testing.LegalOfficer;
 import org.heteronym.testing.PostgresFaults;
 import org.heteronym.testing.PostgresFaults.Fault;
@@ -47,16 +42,15 @@ import org.junit.jupiter.api.Test;
  * real one does (tries again, the service restarted as Kubernetes restarts it), and after every fault the escrow's
  * invariants must hold ({@link EscrowInvariants}); at the end the real auditors replay the whole log.
  *
- * <p>A SIGKILL costs a restart (seconds), so CI strikes each flow with {@code faults.cuts} connection cuts and
- * {@code faults.kills} SIGKILLs at steps drawn from {@code faults.seed} (printed, so that a failure can be replayed);
- * {@code -Dfaults.every-step=true} strikes every step with every fault (docs/operations.md, "Faults").
+ * <p>A SIGKILL costs a restart (seconds), so CI strikes each flow {@code faults.per-flow} times (once), at steps
+ * drawn from {@code faults.seed} (printed, so that a failure can be replayed), the four kinds of fault in turn across
+ * the flows; {@code -Dfaults.every-step=true} strikes every step with every fault (docs/operations.md, "Faults").
  */
 class FaultInjectionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean EVERY_STEP = Boolean.getBoolean("faults.every-step");
-    private static final int CUTS = Integer.getInteger("faults.cuts", 1);
-    private static final int KILLS = Integer.getInteger("faults.kills", 1);
+    private static final int PER_FLOW = Integer.getInteger("faults.per-flow", 1);
     private static final long SEED = Long.getLong("faults.seed", System.currentTimeMillis());
     private final int restAssuredPort = RestAssured.port;
 
@@ -98,6 +92,7 @@ class FaultInjectionIT {
             List<String> report = new ArrayList<>(List.of("seed " + SEED));
             Random random = new Random(SEED);
             int kills = 0;
+            Iterator<Fault> kinds = Strike.kinds(random);
             long started = System.nanoTime();
             for (Flow flow : scenario.flows()) {
                 long flowStarted = System.nanoTime();
@@ -106,22 +101,40 @@ class FaultInjectionIT {
                 unfaulted.run();   // to count the flow's steps
                 int steps = (int) (database.statements() - before);
                 int strikes = 0;
-                for (Strike strike : Strike.plan(steps, random)) {
-                    Attempt<?> attempt = flow.prepare(strike.step());
-                    database.arm(strike.step(), strike.fault(), service::killQuietly);
-                    retried(service, flow.name(), attempt);
-                    PostgresFaults.Struck hit = database.disarm();
-                    if (hit != null) {
-                        strikes++;
-                        if (hit.fault() == Fault.KILL_BEFORE || hit.fault() == Fault.KILL_AFTER) {
-                            kills++;
-                            awaitDeath(service);
+                int unreached = 0;
+                for (Strike planned : Strike.plan(steps, random, kinds)) {
+                    Strike strike = planned;
+                    for (int redraw = 0; ; redraw++) {
+                        Attempt<?> attempt = flow.prepare(strike.step());
+                        CountDownLatch killed = new CountDownLatch(1);
+                        database.arm(strike.step(), strike.fault(), () -> {
+                            service.killQuietly();
+                            killed.countDown();
+                        });
+                        retried(service, flow.name(), attempt);
+                        PostgresFaults.Struck hit = database.disarm();
+                        if (hit != null) {
+                            strikes++;
+                            if (hit.fault() == Fault.KILL_BEFORE || hit.fault() == Fault.KILL_AFTER) {
+                                kills++;
+                                // it may have struck a background statement after the client's success: the
+                                // invariants are checked once the kill has landed, not on a service about to die
+                                assertTrue(killed.await(30, TimeUnit.SECONDS), "the kill landed");
+                            }
                         }
+                        invariants.check(flow.name() + ", " + strike.fault() + " at step " + strike.step()
+                                + (hit == null ? " (not reached)" : " (" + abbreviate(hit.sql()) + ")"));
+                        // the counted run's steps include the sequencer's and cold caches' statements, which a
+                        // later try may not make: an unreached step is drawn again below it
+                        if (hit != null || EVERY_STEP || strike.step() == 1 || redraw == 3) {
+                            break;
+                        }
+                        unreached++;
+                        strike = new Strike(1 + random.nextInt(strike.step() - 1), strike.fault());
                     }
-                    invariants.check(flow.name() + ", " + strike.fault() + " at step " + strike.step()
-                            + (hit == null ? " (not reached)" : " (" + abbreviate(hit.sql()) + ")"));
                 }
-                report.add(flow.name() + ": " + steps + " steps, " + strikes + " faults struck in "
+                report.add(flow.name() + ": " + steps + " steps, " + strikes + " faults struck (" + unreached
+                        + " draws unreached) in "
                         + Duration.ofNanos(System.nanoTime() - flowStarted).toSeconds() + " s");
             }
             invariants.checkWithAuditors();
@@ -129,79 +142,7 @@ class FaultInjectionIT {
             report.add(Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s");
             System.out.println("Fault injection: " + String.join("; ", report));
             assertTrue(kills > 0, "the service was really killed");
-            assertNoIncident(service);
-        }
-    }
-
-    @Test
-    void restartingPostgresqlMidLoadLosesNothingCommitted() throws Exception {
-        try (ServiceProcess service = ServiceProcess.startFresh("heteronym_it_pg_restart")) {
-            EscrowInvariants invariants = new EscrowInvariants(service);
-            String token = service.operatorToken();
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            AtomicBoolean running = new AtomicBoolean(true);
-            ExecutorService writers = Executors.newFixedThreadPool(4);
-            for (int t = 0; t < 4; t++) {
-                String prefix = "pg restart " + t + "-";
-                writers.submit(() -> {
-                    for (int i = 0; running.get() && i < 20_000; i++) {
-                        if (service.append(prefix + i, token)) {
-                            acknowledged.add(prefix + i);
-                        }
-                    }
-                });
-            }
-            awaitAtLeast(acknowledged, 20);
-            int before = acknowledged.size();
-            ExternalCommand restart = ExternalCommand.run(List.of("pg_ctlcluster", "--skip-systemctl-redirect",
-                    postgresqlVersion(), "main", "restart", "-m", "fast"));
-            assertEquals(0, restart.exitCode(), "PostgreSQL restarted (as root, as CI runs): " + restart);
-            awaitAtLeast(acknowledged, before + 20);
-            running.set(false);
-            writers.shutdown();
-            assertTrue(writers.awaitTermination(30, TimeUnit.SECONDS));
-            int after = acknowledged.size();
-            assertTrue(before >= 20 && after >= before + 20, "appends went on across the restart: " + before
-                    + " before, " + after + " in all");
-            assertTrue(service.isAlive(), "the service was not restarted by hand");
-            assertNoIncident(service);
-            acknowledged.forEach(invariants::acknowledged);
-            invariants.check("PostgreSQL restarted mid-load");
-            System.out.println("PostgreSQL restart: " + after + " appends acknowledged (" + before
-                    + " before the restart), all in the log");
-        }
-    }
-
-    /**
-     * The kill may strike a background statement (the sequencer's) after the client's request succeeded; the
-     * invariants are checked only once it has, or they would wait on a service about to die.
-     */
-    private static void awaitDeath(ServiceProcess service) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (service.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
-    }
-
-    /** A database that is away answers 503 (try again), never a 500 incident. */
-    private static void assertNoIncident(ServiceProcess service) throws Exception {
-        String console = service.console();
-        assertFalse(console.contains("Unexpected failure"), "a database away answers 503, never a 500 incident: "
-                + console.lines().filter(l -> l.contains("Unexpected failure")).findFirst());
-    }
-
-    /** Waits, by progress and not by the clock, for the writers to have had {@code count} appends acknowledged. */
-    private static void awaitAtLeast(Set<String> acknowledged, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (acknowledged.size() < count && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-        }
-    }
-
-    private static String postgresqlVersion() throws Exception {
-        try (var versions = Files.list(Path.of("/etc/postgresql"))) {
-            return versions.map(p -> p.getFileName().toString())
-                    .max(Comparator.comparingInt(Integer::parseInt)).orElseThrow();
+            assertEquals(List.of(), service.incidents(), "a lost connection answers 503, never a 500 incident");
         }
     }
 
@@ -209,11 +150,11 @@ class FaultInjectionIT {
     private record Strike(int step, Fault fault) {
 
         /**
-         * Every step with every fault, or CUTS connection cuts spread evenly from a random offset (before and after
-         * a statement in turn, the first at random) and KILLS SIGKILLs at random steps, each before or after its
-         * statement at random.
+         * Every step with every fault, or PER_FLOW faults at random steps, their kinds taken in turn from {@code kinds}
+         * (which goes on across the flows, so that with one fault per flow every kind strikes in a run of five flows,
+         * and a SIGKILL at least twice).
          */
-        static List<Strike> plan(int steps, Random random) {
+        static List<Strike> plan(int steps, Random random, Iterator<Fault> kinds) {
             List<Strike> plan = new ArrayList<>();
             if (EVERY_STEP) {
                 for (int k = 1; k <= steps; k++) {
@@ -223,18 +164,17 @@ class FaultInjectionIT {
                 }
                 return plan;
             }
-            int cuts = Math.min(CUTS, steps);
-            int offset = random.nextInt(Math.max(1, steps / Math.max(1, cuts)));
-            int firstKind = random.nextInt(2);
-            for (int i = 0; i < cuts; i++) {
-                plan.add(new Strike(1 + offset + i * steps / cuts,
-                        (firstKind + i) % 2 == 0 ? Fault.CUT_BEFORE : Fault.CUT_AFTER));
-            }
-            for (int i = 0; i < KILLS; i++) {
-                plan.add(new Strike(1 + random.nextInt(steps), random.nextBoolean() ? Fault.KILL_BEFORE
-                        : Fault.KILL_AFTER));
+            for (int i = 0; i < PER_FLOW; i++) {
+                plan.add(new Strike(1 + random.nextInt(steps), kinds.next()));
             }
             return plan;
+        }
+
+        /** The four kinds of fault in turn, endlessly, from a random one. */
+        static Iterator<Fault> kinds(Random random) {
+            Fault[] all = Fault.values();
+            int first = random.nextInt(all.length);
+            return Stream.iterate(first, i -> i + 1).map(i -> all[i % all.length]).iterator();
         }
     }
 

@@ -149,10 +149,7 @@ public final class PostgresFaults implements AutoCloseable {
                     if ((type == 'S' || type == 'Q') && !strike(out)) {
                         return;
                     }
-                    out.write(type);
-                    out.write(length(body));
-                    out.write(body);
-                    out.flush();
+                    forward(out, type, body);
                 }
             } catch (IOException e) {
                 // one side closed
@@ -184,16 +181,20 @@ public final class PostgresFaults implements AutoCloseable {
                         action.run();   // the statement ran; the service never hears that it did (cut() below)
                         return;
                     }
-                    out.write(type);
-                    out.write(length(body));
-                    out.write(body);
-                    out.flush();
+                    forward(out, type, body);
                 }
             } catch (IOException e) {
                 // one side closed
             } finally {
                 cut();
             }
+        }
+
+        private static void forward(OutputStream out, int type, byte[] body) throws IOException {
+            out.write(type);
+            out.write(length(body));
+            out.write(body);
+            out.flush();
         }
 
         /**

@@ -287,6 +287,11 @@ public final class ServiceProcess implements AutoCloseable {
         return Files.readString(logFile);
     }
 
+    /** The console lines that report a 500 incident (an unexpected failure). */
+    public List<String> incidents() throws IOException {
+        return console().lines().filter(line -> line.contains("Unexpected failure")).toList();
+    }
+
     /** Bounded wait until the sequencer has integrated every committed append; the number still pending. */
     public long awaitNothingPending() throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

@@ -7,6 +7,7 @@ import io.smallrye.mutiny.CompositeException;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
+import java.net.SocketException;
 import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
 
@@ -17,6 +18,7 @@ class DatabaseUnreachableTest {
         assertTrue(DatabaseUnreachable.causes(ClosedConnectionException.INSTANCE));
         assertTrue(DatabaseUnreachable.causes(new HibernateException(ClosedConnectionException.INSTANCE)));
         assertTrue(DatabaseUnreachable.causes(new ConnectException("Connection refused")));
+        assertTrue(DatabaseUnreachable.causes(new HibernateException(new SocketException("Connection reset"))));
         assertTrue(DatabaseUnreachable.causes(new CompositeException(new IllegalStateException("rollback failed"),
                 new HibernateException(ClosedConnectionException.INSTANCE))));
     }
