@@ -29,10 +29,11 @@ import org.heteronym.testing.CourtPki;
 import org.heteronym.testing.LegalOfficer;
 import org.heteronym.testing.PostgresFaults;
 import org.heteronym.testing.PostgresFaults.Fault;
+import org.heteronym.testing.RestoresRestAssuredPort;
 import org.heteronym.testing.ServiceProcess;
 import org.heteronym.testing.TrusteeProcesses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Breaks the packaged service at every step of enrollment, a first forum login, an append and its integration, a
@@ -46,19 +47,13 @@ import org.junit.jupiter.api.Test;
  * drawn from {@code faults.seed} (printed, so that a failure can be replayed), the four kinds of fault in turn across
  * the flows; {@code -Dfaults.every-step=true} strikes every step with every fault (docs/operations.md, "Faults").
  */
+@ExtendWith(RestoresRestAssuredPort.class)
 class FaultInjectionIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final boolean EVERY_STEP = Boolean.getBoolean("faults.every-step");
     private static final int PER_FLOW = Integer.getInteger("faults.per-flow", 1);
     private static final long SEED = Long.getLong("faults.seed", System.currentTimeMillis());
-    private final int restAssuredPort = RestAssured.port;
-
-    @AfterEach
-    void restoreRestAssured() {
-        RestAssured.port = restAssuredPort;
-    }
-
     /** What the client does once; throws when the service failed it. */
     private interface Attempt<T> {
         T run() throws Exception;

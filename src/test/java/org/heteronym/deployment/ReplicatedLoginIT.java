@@ -16,24 +16,19 @@ import org.heteronym.credential.TestHealthPki;
 import org.heteronym.member.MemberBrowserless;
 import org.heteronym.member.MemberFixture;
 import org.heteronym.oidc.TestForum;
+import org.heteronym.testing.RestoresRestAssuredPort;
 import org.heteronym.testing.ServiceProcess;
 import org.heteronym.testing.TrusteeProcesses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A member and a forum on two replicas of the packaged service, as a load balancer spreads them: the trustees'
  * ceremony runs across both, the member enrolls and logs in at one, the forum redeems the code at the other; the
  * session made at one signs the member in at the other, and a code spent at one is spent at both.
  */
+@ExtendWith(RestoresRestAssuredPort.class)
 class ReplicatedLoginIT {
-
-    private final int restAssuredPort = RestAssured.port;
-
-    @AfterEach
-    void restoreRestAssured() {
-        RestAssured.port = restAssuredPort;
-    }
 
     @Test
     void sessionsAndCodesWorkAcrossReplicas() throws Exception {

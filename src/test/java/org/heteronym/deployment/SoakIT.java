@@ -22,10 +22,11 @@ import java.util.stream.Collectors;
 import org.heteronym.cli.ReplayedLog;
 import org.heteronym.credential.TestHealthPki;
 import org.heteronym.oidc.TestForum;
+import org.heteronym.testing.RestoresRestAssuredPort;
 import org.heteronym.testing.ServiceProcess;
 import org.heteronym.testing.TrusteeProcesses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A bounded soak of the packaged service: {@code soak.clients} clients draw returning logins, first logins,
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.Test;
  * <p>CI runs one minute with 8 clients; {@code -Dsoak.seconds=… -Dsoak.clients=…} runs a longer one (README,
  * "Tests"). {@code soak.seed} (printed) replays each client's draw, though not the interleaving.
  */
+@ExtendWith(RestoresRestAssuredPort.class)
 class SoakIT {
 
     private static final int SECONDS = Integer.getInteger("soak.seconds", 60);
@@ -46,13 +48,6 @@ class SoakIT {
     private static final int FORUMS = Integer.getInteger("soak.forums", 4);
     private static final long MAX_OPERATIONS = Long.getLong("soak.max-operations", 200_000);
     private static final long SEED = Long.getLong("soak.seed", System.currentTimeMillis());
-    private final int restAssuredPort = RestAssured.port;
-
-    @AfterEach
-    void restoreRestAssured() {
-        RestAssured.port = restAssuredPort;
-    }
-
     @Test
     void everyCountTheClientsWereToldIsInTheLog() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "it", "soak"));

@@ -19,26 +19,21 @@ import org.heteronym.oidc.TestForum;
 import org.heteronym.testing.CourtPki;
 import org.heteronym.testing.ExternalCommand;
 import org.heteronym.testing.LegalOfficer;
+import org.heteronym.testing.RestoresRestAssuredPort;
 import org.heteronym.testing.ServiceProcess;
 import org.heteronym.testing.TrusteeProcesses;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A whole disclosure through the real tools: the packaged service, five trustees running {@code heteronym trustee}
  * as their own processes with their own key files (a 3-of-5 epoch from the ceremony), a legal officer with
  * {@code heteronym officer}, and an auditor with {@code heteronym audit disclosures} reading only the public log.
  */
+@ExtendWith(RestoresRestAssuredPort.class)
 class DisclosureIT {
 
     private static final Pattern PUBLIC_KEY = Pattern.compile("public key: ([A-Za-z0-9+/]{44})");
-    private final int restAssuredPort = RestAssured.port;
-
-    @AfterEach
-    void restoreRestAssured() {
-        RestAssured.port = restAssuredPort;
-    }
-
     @Test
     void threeOfFiveTrusteesReleaseAndOnlyTheOfficerReadsTheIdentity() throws Exception {
         Path dir = Files.createDirectories(Path.of("target", "it", "disclosure"));
