@@ -66,7 +66,11 @@ public final class Ed25519PrivateKey {
         byte[] der = pemBody(pem);
         PrivateKeyInfo info;
         try {
-            info = PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            // an empty body decodes to no object at all, and getInstance(null) answers null
+            info = der.length == 0 ? null : PrivateKeyInfo.getInstance(ASN1Primitive.fromByteArray(der));
+            if (info == null) {
+                throw new NoteException("private key PEM has no body");
+            }
             if (!Arrays.equals(info.getEncoded(ASN1Encoding.DER), der)) {
                 throw new NoteException("private key is not DER-encoded PKCS#8");
             }
