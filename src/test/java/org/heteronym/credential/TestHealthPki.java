@@ -5,7 +5,10 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
+import org.heteronym.testing.ServiceProcess;
+import org.heteronym.testing.TrusteeProcesses;
 
 /**
  * A health-professional PKI for tests outside this package: a root and an intermediate CA (Bouncy Castle), a real
@@ -54,6 +57,12 @@ public final class TestHealthPki implements AutoCloseable {
     }
 
     /** The policy OIDs this PKI's certificates carry, mapped to profession wire names, for the anchor's rules. */
+    /** Registers this PKI's CA as a trust anchor of a service process under {@code id} (operator API). */
+    public void trustedBy(ServiceProcess service, String id) throws Exception {
+        TrusteeProcesses.post(service, "/admin/v1/trust-anchors", Map.of("id", id,
+                "ca_certificates", List.of(caPem()), "profession_by_policy", professionByPolicy()), 201);
+    }
+
     public static Map<String, String> professionByPolicy() {
         return Map.of(X509TestPki.PHYSICIAN_POLICY, "physician", X509TestPki.RESIDENT_POLICY, "resident");
     }

@@ -75,10 +75,7 @@ class FaultInjectionIT {
         Path dir = Files.createDirectories(Path.of("target", "it", "faults"));
         try (PostgresFaults database = PostgresFaults.start();
              ServiceProcess service = ServiceProcess.startFresh("heteronym_it_faults", database.port(),
-                     "heteronym.rate-limit.enrollment-per-minute=100000",
-                     "heteronym.rate-limit.authorize-per-minute=100000",
-                     "heteronym.rate-limit.token-per-minute=100000",
-                     "heteronym.rate-limit.filing-per-minute=100000");
+                     ServiceProcess.withoutRateLimits());
              TestHealthPki pki = TestHealthPki.start("Fault injection CA");
              CourtPki court = CourtPki.start("Tribunal judiciaire faults")) {
             EscrowInvariants invariants = new EscrowInvariants(service);
@@ -204,9 +201,7 @@ class FaultInjectionIT {
             // two JVM starts
             TrusteeProcesses trustees = TrusteeProcesses.registered(service, 1, dir);
             trustees.runCeremony(trustees.openCeremony(service, 1), List.of(service));
-            TrusteeProcesses.post(service, "/admin/v1/trust-anchors", Map.of("id", "faults",
-                    "ca_certificates", List.of(pki.caPem()),
-                    "profession_by_policy", TestHealthPki.professionByPolicy()), 201);
+            pki.trustedBy(service, "faults");
             TrusteeProcesses.post(service, "/admin/v1/court-anchors", Map.of("name", "Courts faults",
                     "ca_certificates", List.of(CourtPki.pem(court.root()))), 201);
             RestAssured.port = URI.create(service.baseUrl()).getPort();

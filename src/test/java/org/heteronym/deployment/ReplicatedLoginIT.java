@@ -11,7 +11,6 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.heteronym.credential.TestHealthPki;
 import org.heteronym.member.MemberBrowserless;
 import org.heteronym.member.MemberFixture;
@@ -38,9 +37,7 @@ class ReplicatedLoginIT {
              TestHealthPki pki = TestHealthPki.start("Replicated login CA")) {
             TrusteeProcesses trustees = TrusteeProcesses.registered(a, 3, dir);
             trustees.runCeremony(trustees.openCeremony(a, 2), List.of(a, b));
-            TrusteeProcesses.post(a, "/admin/v1/trust-anchors", Map.of("id", "replicated-login",
-                    "ca_certificates", List.of(pki.caPem()),
-                    "profession_by_policy", TestHealthPki.professionByPolicy()), 201);
+            pki.trustedBy(a, "replicated-login");
 
             talkTo(a);
             MemberBrowserless person = MemberFixture.enroll(pki.physician("Replica Member",

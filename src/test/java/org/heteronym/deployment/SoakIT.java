@@ -54,18 +54,13 @@ class SoakIT {
         long begun = System.nanoTime();
         // The production limits would turn most of the load away with 429: this measures the service, not them.
         try (ServiceProcess service = ServiceProcess.startFresh("heteronym_it_soak", 5432,
-                "heteronym.rate-limit.enrollment-per-minute=100000",
-                "heteronym.rate-limit.authorize-per-minute=100000",
-                "heteronym.rate-limit.token-per-minute=100000",
-                "heteronym.rate-limit.filing-per-minute=100000");
+                ServiceProcess.withoutRateLimits());
              TestHealthPki pki = TestHealthPki.start("Soak CA")) {
             // First logins escrow an envelope under the epoch key, so a ceremony must establish one. One trustee is
             // enough (the soak escrows envelopes, it never opens one), and each trustee is two JVMs of set-up time.
             TrusteeProcesses trustees = TrusteeProcesses.registered(service, 1, dir);
             trustees.runCeremony(trustees.openCeremony(service, 1), List.of(service));
-            TrusteeProcesses.post(service, "/admin/v1/trust-anchors", Map.of("id", "soak",
-                    "ca_certificates", List.of(pki.caPem()),
-                    "profession_by_policy", TestHealthPki.professionByPolicy()), 201);
+            pki.trustedBy(service, "soak");
             RestAssured.port = URI.create(service.baseUrl()).getPort();
             List<TestForum> forums = new ArrayList<>();
             for (int i = 0; i < FORUMS; i++) {

@@ -42,9 +42,7 @@ class DisclosureIT {
              CourtPki court = CourtPki.start("Tribunal judiciaire IT")) {
             TrusteeProcesses trustees = TrusteeProcesses.registered(service, 5, dir);
             trustees.runCeremony(trustees.openCeremony(service, 3), List.of(service));
-            TrusteeProcesses.post(service, "/admin/v1/trust-anchors", Map.of("id", "disclosure-it",
-                    "ca_certificates", List.of(pki.caPem()),
-                    "profession_by_policy", TestHealthPki.professionByPolicy()), 201);
+            pki.trustedBy(service, "disclosure-it");
             String anchor = TrusteeProcesses.post(service, "/admin/v1/court-anchors", Map.of("name", "Courts IT",
                     "ca_certificates", List.of(CourtPki.pem(court.root()))), 201).path("id").asText();
 

@@ -60,6 +60,13 @@ public final class ServiceProcess implements AutoCloseable {
         return startFresh(schema, 5432);
     }
 
+    /** Settings that lift the per-minute abuse limits, for suites that measure the service, not the limits. */
+    public static String[] withoutRateLimits() {
+        return new String[] {"heteronym.rate-limit.enrollment-per-minute=100000",
+                "heteronym.rate-limit.authorize-per-minute=100000", "heteronym.rate-limit.token-per-minute=100000",
+                "heteronym.rate-limit.filing-per-minute=100000"};
+    }
+
     /**
      * Starts the service on a fresh schema with fresh keys, reaching PostgreSQL at {@code databasePort}, with extra
      * configuration ({@code name=value}).
